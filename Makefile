@@ -1,0 +1,77 @@
+# Concrete toolchain. `make` builds everything into build/; `make run` builds
+# and runs the demo; `make test` runs every test and ends with one
+# "N passed, N failed" line.
+CC      ?= cc
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+CFLAGS  += -std=c11 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+           -D_GNU_SOURCE -Ilibir
+LDLIBS  += -lmsgpackc
+B       ?= build
+PREFIX  ?= /usr/local
+
+TOOLS   := con-parse con-check con-lower con-emit con-link con-dump concrete
+LIB_SRC := $(wildcard libir/*.c) $(filter-out %/main.c,$(wildcard $(addprefix tools/,$(addsuffix /*.c,$(TOOLS)))))
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
+RT_SRC  := $(wildcard runtime/*.c)
+RT_OBJ  := $(RT_SRC:%.c=$(B)/obj/%.o)
+BINS    := $(addprefix $(B)/bin/,$(TOOLS))
+
+all: deps $(BINS) $(B)/lib/libconcrete_rt.a $(B)/share/concrete/pipeline.mk
+
+$(B)/obj/%.o: %.c libir/ir.h libir/schema.def | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/lib/libconcrete.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/lib/libconcrete_rt.a: $(RT_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/bin/%: $(B)/obj/tools/%/main.o $(B)/lib/libconcrete.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(B)/lib/libconcrete.a $(LDLIBS) -o $@
+
+$(B)/share/concrete/pipeline.mk: pipeline.mk
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+-include $(LIB_OBJ:.o=.d) $(RT_OBJ:.o=.d)
+
+# Install missing system packages when we can (root with apt), else explain.
+deps:
+	@sh tests/setup.sh
+
+install: all
+	install -d $(PREFIX)/bin $(PREFIX)/lib $(PREFIX)/share/concrete
+	install -m 755 $(BINS) $(PREFIX)/bin/
+	install -m 644 $(B)/lib/libconcrete_rt.a $(PREFIX)/lib/
+	install -m 644 pipeline.mk $(PREFIX)/share/concrete/
+	cp -R std $(PREFIX)/share/concrete/
+
+run: all
+	$(B)/bin/concrete examples/demo.con -o $(B)/demo
+	$(B)/demo
+
+test: all
+	@sh tests/run.sh
+
+asan:
+	$(MAKE) B=build-asan CC=clang OPT="-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" all
+	@CONCRETE_BIN=$(CURDIR)/build-asan/bin sh tests/run.sh bats
+
+bench: all
+	@sh bench/run.sh
+
+docs: $(B)/bin/con-dump
+	$(B)/bin/con-dump --schema-doc > docs/IR.md
+
+clean:
+	rm -rf $(B) build-asan
+
+.PHONY: all deps install run test asan bench docs clean
+.SECONDARY:
