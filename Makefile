@@ -41,6 +41,19 @@ $(B)/share/concrete/pipeline.mk: pipeline.mk
 
 -include $(LIB_OBJ:.o=.d) $(RT_OBJ:.o=.d)
 
+# `concrete --version` names the commit and the LLVM it drives; the header is
+# rewritten only when that text changes, so it does not force rebuilds.
+GIT_DESC := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
+LLVM_VER := $(shell llc --version 2>/dev/null | sed -n 's/.*LLVM version \([0-9.]*\).*/\1/p')
+$(B)/version.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define CONCRETE_VERSION "0.1.0"\n#define CONCRETE_GIT "%s"\n#define CONCRETE_TOOLCHAIN "llvm %s"\n' \
+		'$(GIT_DESC)' '$(or $(LLVM_VER),unknown)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(B)/obj/tools/concrete/main.o: $(B)/version.h
+$(B)/obj/tools/concrete/main.o: CFLAGS += -I$(B)
+FORCE:
+
 # Install missing system packages when we can (root with apt), else explain.
 deps:
 	@sh tests/setup.sh
@@ -57,15 +70,19 @@ run: all
 	$(B)/demo
 
 test: all
-	@sh tests/run.sh
+	@bash tests/run.sh
 
-asan:
+# Tools built with AddressSanitizer and UBSan; `make asan` runs the tool
+# tests against them (`make test` does too).
+asan-build:
 	$(MAKE) B=build-asan CC=clang OPT="-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" all
-	@CONCRETE_BIN=$(CURDIR)/build-asan/bin sh tests/run.sh bats
+
+asan: asan-build
+	@bash tests/run.sh asan
 
 bench: all
-	@sh bench/run.sh
+	@bash bench/run.sh
 
 docs: $(B)/bin/con-dump
 	$(B)/bin/con-dump --schema-doc > docs/IR.md
@@ -73,5 +90,5 @@ docs: $(B)/bin/con-dump
 clean:
 	rm -rf $(B) build-asan
 
-.PHONY: all deps install run test asan bench docs clean
+.PHONY: all deps install run test asan asan-build bench docs clean FORCE
 .SECONDARY:

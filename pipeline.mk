@@ -1,0 +1,62 @@
+# pipeline.mk: per-module build rules for Concrete programs.
+#
+# Used by the `concrete` driver and usable from your own Makefile:
+#
+#   SRC := src/main.con          # root source file
+#   OUT := app                   # executable to build
+#   include /usr/local/share/concrete/pipeline.mk
+#   all: $(OUT)
+#
+# Variables: SRC (root .con), OUT (executable), C (cache directory, default
+# build), BIN (directory of the con-* tools, default: next to this file's
+# install location), CONCRETE_O (2 = optimise, 0 = fast edit loop),
+# TEST (1 = build the #[test] runner), TEST_MODULE (--module filter).
+#
+# Stages (ARCHITECTURE.md 4):  .con -> .ast -> .chk -> .ir -> .ll -> .o -> OUT
+# Every rule writes a temporary file and renames it, so an interrupted build
+# never leaves a truncated stage behind that make would take as up to date.
+
+PIPELINE_DIR := $(dir $(lastword $(MAKEFILE_LIST)))
+BIN ?= $(abspath $(PIPELINE_DIR)/../../bin)
+C ?= build
+CONCRETE_O ?= 2
+LLVM_FLAGS := -opaque-pointers
+NAME := $(basename $(notdir $(SRC)))
+ifeq ($(TEST),1)
+LL := $(C)/$(NAME).test.ll
+EMIT_FLAGS := --test $(if $(TEST_MODULE),--module $(TEST_MODULE))
+else
+LL := $(C)/$(NAME).ll
+EMIT_FLAGS :=
+endif
+OBJ := $(LL:.ll=.o)
+
+$(OUT): $(OBJ) $(BIN)/con-link
+	$(BIN)/con-link -o $@ $(OBJ)
+
+$(C)/$(NAME).ast: $(SRC) $(BIN)/con-parse | $(C)
+	$(BIN)/con-parse -o $@.tmp $(SRC) && mv $@.tmp $@
+
+$(C)/%.chk: $(C)/%.ast $(BIN)/con-check
+	$(BIN)/con-check -o $@.tmp $< && mv $@.tmp $@
+
+$(C)/%.ir: $(C)/%.chk $(BIN)/con-lower
+	$(BIN)/con-lower -o $@.tmp $< && mv $@.tmp $@
+
+$(LL): $(C)/$(NAME).ir $(BIN)/con-emit
+	$(BIN)/con-emit $(EMIT_FLAGS) -o $@.tmp $< && mv $@.tmp $@
+
+$(OBJ): $(LL)
+ifeq ($(CONCRETE_O),0)
+	llc $(LLVM_FLAGS) -O0 -relocation-model=pic -filetype=obj -o $@.tmp $< && mv $@.tmp $@
+else
+	opt $(LLVM_FLAGS) -O2 $< -o $@.bc && \
+	llc $(LLVM_FLAGS) -O2 -relocation-model=pic -filetype=obj -o $@.tmp $@.bc && \
+	rm -f $@.bc && mv $@.tmp $@
+endif
+
+$(C):
+	mkdir -p $@
+
+.DELETE_ON_ERROR:
+.SUFFIXES:

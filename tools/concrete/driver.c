@@ -1,0 +1,142 @@
+/* driver.c: the `concrete` driver compiles nothing itself; it runs make on
+ * pipeline.mk (which runs the con-* tools) and reports like the reference
+ * compiler (CLI_AND_REPORTS.md 1.1). */
+#include "driver.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *driver_default_out(const char *file)
+{
+	size_t n = strlen(file);
+	if (n > 4 && strcmp(file + n - 4, ".con") == 0)
+		return xstrndup(file, n - 4);
+	return arena_printf("%s.out", file);
+}
+
+/* Make's own failure lines ("make: *** [x] Error 1") repeat what the tool
+ * already said; users see only the tools' diagnostics. */
+static bool keep_line(const char *line)
+{
+	if (strncmp(line, "make", 4) != 0)
+		return true;
+	return strstr(line, "***") == NULL;
+}
+
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* A per-user, per-source cache directory: two sources never share one, two
+ * users never share one, and the source directory may be read-only. */
+static char *cache_dir(const char *file)
+{
+	char real[PATH_MAX];
+	if (!realpath(file, real))
+		return NULL;
+	const char *tmp = getenv("TMPDIR");
+	if (!tmp || !*tmp)
+		tmp = "/tmp";
+	char *top = arena_printf("%s/concrete-%u", tmp, (unsigned)getuid());
+	if (mkdir(top, 0700) < 0 && errno != EEXIST)
+		return NULL;
+	struct stat st;
+	if (lstat(top, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid())
+		return NULL;
+	const char *base = strrchr(real, '/');
+	base = base ? base + 1 : real;
+	char *dir = arena_printf("%s/%016llx-%s", top, (unsigned long long)fnv1a(real), base);
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return NULL;
+	return dir;
+}
+
+static int run_make(const DriverJob *job, const char *cache, const char *target)
+{
+	const char *bin = proc_self_dir();
+	char *argv[16];
+	int n = 0;
+	argv[n++] = "make";
+	argv[n++] = "-s";
+	argv[n++] = "--no-print-directory";
+	argv[n++] = "-f";
+	argv[n++] = arena_printf("%s/../share/concrete/pipeline.mk", bin);
+	argv[n++] = arena_printf("SRC=%s", job->file);
+	argv[n++] = arena_printf("C=%s", cache);
+	argv[n++] = arena_printf("BIN=%s", bin);
+	argv[n++] = arena_printf("OUT=%s", target);
+	if (job->mode == DRV_TEST) {
+		argv[n++] = "TEST=1";
+		if (job->test_module)
+			argv[n++] = arena_printf("TEST_MODULE=%s", job->test_module);
+	}
+	const char *o = getenv("CONCRETE_O");
+	if (o)
+		argv[n++] = arena_printf("CONCRETE_O=%s", o);
+	argv[n++] = (char *)target;
+	argv[n] = NULL;
+	int st = proc_run(argv, keep_line);
+	if (st == 127)
+		fprintf(stderr, "concrete: cannot run make\n");
+	return st;
+}
+
+static int print_file(const char *path)
+{
+	size_t n;
+	char *text = tool_read_all("concrete", path, &n);
+	fwrite(text, 1, n, stdout);
+	fputc('\n', stdout);
+	free(text);
+	return 0;
+}
+
+int driver_run(const DriverJob *job)
+{
+	if (access(job->file, R_OK) < 0) {
+		fprintf(stderr, "concrete: cannot read '%s': %s\n", job->file, strerror(errno));
+		return 1;
+	}
+	char *cache = cache_dir(job->file);
+	if (!cache) {
+		fprintf(stderr, "concrete: cannot create a cache directory for '%s'\n", job->file);
+		return 1;
+	}
+	const char *base = strrchr(job->file, '/');
+	char *name = xstrdup(base ? base + 1 : job->file);
+	char *dot = strrchr(name, '.');
+	if (dot && dot != name)
+		*dot = 0;
+
+	switch (job->mode) {
+	case DRV_EMIT_LLVM: {
+		char *ll = arena_printf("%s/%s.ll", cache, name);
+		if (run_make(job, cache, ll) != 0)
+			return 1;
+		return print_file(ll);
+	}
+	case DRV_TEST: {
+		char *exe = arena_printf("%s/%s.test", cache, name);
+		if (run_make(job, cache, exe) != 0)
+			return 1;
+		char *argv[] = { exe, NULL };
+		return proc_run(argv, NULL);
+	}
+	case DRV_BUILD: {
+		const char *out = job->out ? job->out : driver_default_out(job->file);
+		if (run_make(job, cache, out) != 0)
+			return 1;
+		printf("Compiled %s -> %s\n", job->file, out);
+		return 0;
+	}
+	}
+	return 1;
+}

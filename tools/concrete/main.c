@@ -1,0 +1,49 @@
+/* concrete: the user-facing driver with the reference compiler's command
+ * line (CLI_AND_REPORTS.md 1.1).  Argument lists are matched exactly and
+ * positionally, as the reference does; anything else prints the usage. */
+#include "driver.h"
+#include "version.h"
+
+#include <string.h>
+
+static const char usage[] =
+	"usage: concrete FILE                 compile FILE to an executable\n"
+	"       concrete FILE -o OUT          compile FILE to OUT\n"
+	"       concrete FILE --emit-llvm     print the LLVM IR\n"
+	"       concrete FILE --test [--module M]  build and run the #[test] functions\n"
+	"       concrete --version\n";
+
+static int bad_usage(void)
+{
+	fputs(usage, stderr);
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	DriverJob job = { .mode = DRV_BUILD };
+	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+		printf("concrete %s (%s) [%s]\n", CONCRETE_VERSION, CONCRETE_GIT, CONCRETE_TOOLCHAIN);
+		return 0;
+	}
+	if (argc < 2 || argv[1][0] == '-')
+		return bad_usage();
+	job.file = argv[1];
+	if (argc == 2)
+		return driver_run(&job);
+	if (argc == 4 && strcmp(argv[2], "-o") == 0) {
+		job.out = argv[3];
+		return driver_run(&job);
+	}
+	if (argc == 3 && strcmp(argv[2], "--emit-llvm") == 0) {
+		job.mode = DRV_EMIT_LLVM;
+		return driver_run(&job);
+	}
+	if (strcmp(argv[2], "--test") == 0 && (argc == 3 ||
+	    (argc == 5 && strcmp(argv[3], "--module") == 0))) {
+		job.mode = DRV_TEST;
+		job.test_module = argc == 5 ? argv[4] : NULL;
+		return driver_run(&job);
+	}
+	return bad_usage();
+}
