@@ -273,6 +273,15 @@ int tool_finish_diags(const ToolArgs *a, Diags *d);
 _Noreturn void tool_die(const char *prog, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* ===== proc.c: running other programs (no shell) ===== */
+/* Run argv[0] (searched in PATH) and wait.  Returns the exit status, 128+N
+ * for death by signal N, or 127 when it cannot be started.  With a non-NULL
+ * keep, the child's stderr is read line by line and only lines for which
+ * keep() is true are copied to our stderr. */
+int proc_run(char *const argv[], bool (*keep)(const char *line));
+/* Directory holding the running executable (from /proc/self/exe). */
+const char *proc_self_dir(void);
+
 /* ===== passes, implemented by the tool that owns them and linked into the
  * later tools so that any stage can be brought forward in-process ===== */
 
