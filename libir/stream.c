@@ -671,6 +671,12 @@ Module *stream_decode(const char *data, size_t n, const char **err)
 	free(d.smap);
 	free(d.rawlists);
 	if (d.err) {
+		/* a rejected module is freed so that fuzzing finds real leaks */
+		free(d.m->files.v);
+		free(d.m->lists.v);
+		free(d.m->types.v);
+		free(d.m->nodes.v);
+		free(d.m);
 		*err = d.err;
 		return NULL;
 	}
