@@ -335,9 +335,10 @@ static uint32_t lower_builtin(L *l, uint32_t n)
 			}
 			uint32_t v = lower_expr(l, a);
 			TypeKind k = okind(l, vty(l, v));
-			if (k == TK_Bool)
-				call(l, "con_rt_print_bool", unit, &v, 1);
-			else if (k == TK_Char) {
+			if (k == TK_Bool) {
+				uint32_t w = to_i64(l, v);   /* C bool needs zero-extension */
+				call(l, "con_rt_print_bool", unit, &w, 1);
+			} else if (k == TK_Char) {
 				uint32_t w = to_i64(l, v);
 				call(l, "con_rt_print_char", unit, &w, 1);
 			} else if (k == TK_Int) {
@@ -360,8 +361,7 @@ static uint32_t lower_builtin(L *l, uint32_t n)
 		return 0;
 	}
 	uint32_t v = lower_expr(l, LIST_AT(l->m, args, 0));
-	if (okind(l, vty(l, v)) != TK_Bool)
-		v = to_i64(l, v);
+	v = to_i64(l, v);
 	call(l, rt, unit, &v, 1);
 	return 0;
 }

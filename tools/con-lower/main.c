@@ -1,7 +1,7 @@
 /* con-lower: checked AST (or AST, brought forward) -> IR stream. */
 #include "ir.h"
 
-static const char usage[] = "usage: con-lower [-o FILE] [--diagnostics text|json] [FILE|-]\n";
+static const char usage[] = "con-lower [-o FILE] [--diagnostics text|json] [FILE|-]";
 
 int main(int argc, char **argv)
 {

@@ -1,0 +1,530 @@
+/* emit.c: IR -> LLVM IR text (LLVM 14 with -opaque-pointers).
+ *
+ * Every IR value is `%v<node>`, every block `b<node>`; constants, function
+ * addresses and string data are printed inline as operands.  Bounds checks on
+ * IIndexPtr split the block into an `.ok` continuation and a cold `.oob`
+ * block calling con_rt_bounds_fail (ABI.md 15 allows checking). */
+#include "ir.h"
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+
+typedef struct E {
+	Module *m;
+	const EmitOptions *opt;
+	Diags *d;
+	Buf body;               /* function definitions, written before globals */
+	VEC(Str) strs;          /* string constants: @str.<i> */
+	bool bounds;            /* con_rt_bounds_fail needed */
+} E;
+
+#define IR(i) NODE_AT(e->m, (i))
+#define TY(i) TYPE_AT(e->m, (i))
+
+static TypeKind tkind(E *e, uint32_t t) { return t ? TY(t)->kind : TK_Unit; }
+static bool is_void(E *e, uint32_t t) { TypeKind k = tkind(e, t); return k == TK_Unit || k == TK_Never; }
+
+static const char *ltype(E *e, uint32_t t)
+{
+	switch (tkind(e, t)) {
+	case TK_Unit: case TK_Never: return "void";
+	case TK_Bool: return "i1";
+	case TK_Char: return "i8";
+	case TK_Int: return arena_printf("i%d", (int)TY(t)->Int.bits);
+	case TK_Float: return TY(t)->Float.bits == 32 ? "float" : "double";
+	case TK_Struct: return arena_printf("%%struct.%s", str_get(TY(t)->Struct.name));
+	case TK_Array: return arena_printf("[%lld x %s]", (long long)TY(t)->Array.len, ltype(e, TY(t)->Array.elem));
+	default: return "ptr";  /* references, pointers, heap cells, fn pointers */
+	}
+}
+
+static bool is_signed(E *e, uint32_t t) { return tkind(e, t) == TK_Int && TY(t)->Int.sign; }
+static int bits(E *e, uint32_t t)
+{
+	switch (tkind(e, t)) {
+	case TK_Bool: return 1;
+	case TK_Char: return 8;
+	case TK_Int: return (int)TY(t)->Int.bits;
+	default: return 64;
+	}
+}
+
+static uint32_t str_index(E *e, Str s)
+{
+	for (uint32_t i = 0; i < e->strs.n; i++)
+		if (e->strs.v[i] == s)
+			return i;
+	vec_push(e->strs, s);
+	return e->strs.n - 1;
+}
+
+/* An operand: constants inline, everything else by name. */
+static const char *val(E *e, uint32_t v)
+{
+	Node *n = IR(v);
+	switch (n->kind) {
+	case NK_IConst: {
+		int b = bits(e, n->ty);
+		int64_t x = n->IConst.value;
+		if (b == 1)
+			return x & 1 ? "true" : "false";
+		if (b < 64) {
+			/* sign-normalise to the width so LLVM accepts e.g. i8 255 as -1 */
+			uint64_t mask = (UINT64_C(1) << b) - 1, u = (uint64_t)x & mask;
+			x = (u >> (b - 1)) & 1 ? (int64_t)(u | ~mask) : (int64_t)u;
+		}
+		return arena_printf("%lld", (long long)x);
+	}
+	case NK_IUndef: return "undef";
+	case NK_IFnAddr: return arena_printf("@%s", str_get(n->IFnAddr.name));
+	case NK_IStr: return arena_printf("@str.%u", str_index(e, n->IStr.value));
+	default: return arena_printf("%%v%u", v);
+	}
+}
+
+static const char *tv(E *e, uint32_t v) { return arena_printf("%s %s", ltype(e, IR(v)->ty), val(e, v)); }
+
+static const char *args_text(E *e, List args)
+{
+	Buf b = {0};
+	buf_puts(&b, "");
+	bool first = true;
+	for (uint32_t i = 0; i < args.len; i++) {
+		uint32_t a = LIST_AT(e->m, args, i);
+		if (!a || is_void(e, IR(a)->ty))
+			continue;
+		buf_printf(&b, "%s%s", first ? "" : ", ", tv(e, a));
+		first = false;
+	}
+	char *s = arena_printf("%s", b.s ? b.s : "");
+	free(b.s);
+	return s;
+}
+
+static const char *const int_ops[OP_COUNT] = {
+	[OP_Add] = "add", [OP_Sub] = "sub", [OP_Mul] = "mul", [OP_BitAnd] = "and",
+	[OP_BitOr] = "or", [OP_BitXor] = "xor", [OP_Shl] = "shl",
+};
+static const char *const float_ops[OP_COUNT] = {
+	[OP_Add] = "fadd", [OP_Sub] = "fsub", [OP_Mul] = "fmul", [OP_Div] = "fdiv", [OP_Rem] = "frem",
+};
+
+static const char *bin_op(E *e, int op, uint32_t t)
+{
+	bool s = is_signed(e, t);
+	if (tkind(e, t) == TK_Float)
+		return float_ops[op];
+	switch (op) {
+	case OP_Div: return s ? "sdiv" : "udiv";
+	case OP_Rem: return s ? "srem" : "urem";
+	case OP_Shr: return s ? "ashr" : "lshr";
+	default: return int_ops[op];
+	}
+}
+
+static const char *cmp_op(E *e, int op, uint32_t t)
+{
+	if (tkind(e, t) == TK_Float) {
+		static const char *const f[OP_COUNT] = {[OP_Eq] = "fcmp oeq", [OP_Ne] = "fcmp une",
+			[OP_Lt] = "fcmp olt", [OP_Gt] = "fcmp ogt", [OP_Le] = "fcmp ole", [OP_Ge] = "fcmp oge"};
+		return f[op];
+	}
+	bool s = is_signed(e, t);
+	switch (op) {
+	case OP_Eq: return "icmp eq";
+	case OP_Ne: return "icmp ne";
+	case OP_Lt: return s ? "icmp slt" : "icmp ult";
+	case OP_Gt: return s ? "icmp sgt" : "icmp ugt";
+	case OP_Le: return s ? "icmp sle" : "icmp ule";
+	default: return s ? "icmp sge" : "icmp uge";
+	}
+}
+
+static bool is_intlike(TypeKind k) { return k == TK_Int || k == TK_Char || k == TK_Bool; }
+static bool is_ptrlike(TypeKind k) { return k == TK_Ref || k == TK_Ptr || k == TK_Heap || k == TK_Fn; }
+
+static void emit_cast(E *e, Buf *b, uint32_t n)
+{
+	uint32_t v = IR(n)->ICast.val, from = IR(v)->ty, to = IR(n)->ty;
+	TypeKind fk = tkind(e, from), tk = tkind(e, to);
+	const char *op = NULL;
+	if (is_intlike(fk) && tk == TK_Bool) {
+		buf_printf(b, "\t%%v%u = icmp ne %s, 0\n", n, tv(e, v));
+		return;
+	}
+	if (is_intlike(fk) && is_intlike(tk)) {
+		int fb = bits(e, from), tb = bits(e, to);
+		op = fb < tb ? (is_signed(e, from) ? "sext" : "zext") : fb > tb ? "trunc" : NULL;
+	} else if (is_intlike(fk) && tk == TK_Float) {
+		op = is_signed(e, from) ? "sitofp" : "uitofp";
+	} else if (fk == TK_Float && is_intlike(tk)) {
+		op = is_signed(e, to) ? "fptosi" : "fptoui";
+	} else if (fk == TK_Float && tk == TK_Float) {
+		int fb = TY(from)->Float.bits, tb = TY(to)->Float.bits;
+		op = fb < tb ? "fpext" : fb > tb ? "fptrunc" : NULL;
+	} else if (is_ptrlike(fk) && is_intlike(tk)) {
+		op = "ptrtoint";
+	} else if (is_intlike(fk) && is_ptrlike(tk)) {
+		op = "inttoptr";
+	}
+	if (op)
+		buf_printf(b, "\t%%v%u = %s %s to %s\n", n, op, tv(e, v), ltype(e, to));
+	else   /* same representation: a no-op that still defines the name */
+		buf_printf(b, "\t%%v%u = select i1 true, %s, %s\n", n, tv(e, v), tv(e, v));
+}
+
+static void emit_index(E *e, Buf *b, uint32_t n)
+{
+	Node *x = IR(n);
+	uint32_t agg = x->IIndexPtr.agg, idx = x->IIndexPtr.index;
+	long long len = (long long)TY(agg)->Array.len;
+	const char *i64 = val(e, idx);
+	if (bits(e, IR(idx)->ty) != 64) {
+		buf_printf(b, "\t%%v%u.i = %s %s to i64\n", n,
+			is_signed(e, IR(idx)->ty) ? "sext" : "zext", tv(e, idx));
+		i64 = arena_printf("%%v%u.i", n);
+	}
+	bool known = IR(idx)->kind == NK_IConst && IR(idx)->IConst.value >= 0 && IR(idx)->IConst.value < len;
+	if (!known) {
+		Span sp = x->span;
+		const char *file = sp.file < e->m->files.n ? str_get(e->m->files.v[sp.file]) : str_get(e->m->source);
+		uint32_t fs = str_index(e, str_internz(file ? file : ""));
+		e->bounds = true;
+		buf_printf(b, "\t%%v%u.c = icmp ult i64 %s, %lld\n", n, i64, len);
+		buf_printf(b, "\tbr i1 %%v%u.c, label %%v%u.ok, label %%v%u.oob\n", n, n, n);
+		buf_printf(b, "v%u.oob:\n\tcall void @con_rt_bounds_fail(ptr @str.%u, i64 %u, i64 %u, i64 %s, i64 %lld)\n"
+			"\tunreachable\nv%u.ok:\n", n, fs, sp.line, sp.col, i64, len, n);
+	}
+	buf_printf(b, "\t%%v%u = getelementptr %s, ptr %s, i64 0, i64 %s\n", n, ltype(e, agg),
+		val(e, x->IIndexPtr.base), i64);
+}
+
+static void emit_inst(E *e, Buf *b, uint32_t n, uint32_t ret_ty)
+{
+	Node *x = IR(n);
+	switch (x->kind) {
+	case NK_IAlloca:
+		if (!is_void(e, x->IAlloca.elem))
+			buf_printf(b, "\t%%v%u = alloca %s\n", n, ltype(e, x->IAlloca.elem));
+		break;
+	case NK_IConst: case NK_IUndef: case NK_IFnAddr: case NK_IStr: case NK_IFConst:
+		break;
+	case NK_ILoad:
+		if (!is_void(e, x->ty))
+			buf_printf(b, "\t%%v%u = load %s, ptr %s\n", n, ltype(e, x->ty), val(e, x->ILoad.ptr));
+		break;
+	case NK_IStore:
+		if (x->IStore.val && !is_void(e, IR(x->IStore.val)->ty))
+			buf_printf(b, "\tstore %s, ptr %s\n", tv(e, x->IStore.val), val(e, x->IStore.ptr));
+		break;
+	case NK_IFieldPtr:
+		buf_printf(b, "\t%%v%u = getelementptr %s, ptr %s, i32 0, i32 %lld\n", n,
+			ltype(e, x->IFieldPtr.agg), val(e, x->IFieldPtr.base), (long long)x->IFieldPtr.index);
+		break;
+	case NK_IIndexPtr:
+		emit_index(e, b, n);
+		break;
+	case NK_IBin:
+		buf_printf(b, "\t%%v%u = %s %s, %s\n", n, bin_op(e, (int)x->IBin.op, x->ty),
+			tv(e, x->IBin.lhs), val(e, x->IBin.rhs));
+		break;
+	case NK_ICmp:
+		buf_printf(b, "\t%%v%u = %s %s, %s\n", n, cmp_op(e, (int)x->ICmp.op, IR(x->ICmp.lhs)->ty),
+			tv(e, x->ICmp.lhs), val(e, x->ICmp.rhs));
+		break;
+	case NK_IUn: {
+		const char *t = ltype(e, x->ty), *v = val(e, x->IUn.val);
+		if (x->IUn.op == UOP_Neg)
+			buf_printf(b, tkind(e, x->ty) == TK_Float ? "\t%%v%u = fneg %s %s\n" : "\t%%v%u = sub %s 0, %s\n", n, t, v);
+		else if (x->IUn.op == UOP_Not && tkind(e, x->ty) == TK_Bool)
+			buf_printf(b, "\t%%v%u = xor i1 %s, true\n", n, v);
+		else
+			buf_printf(b, "\t%%v%u = xor %s %s, -1\n", n, t, v);
+		break;
+	}
+	case NK_ICast:
+		emit_cast(e, b, n);
+		break;
+	case NK_ICall: case NK_ICallInd: {
+		bool ind = x->kind == NK_ICallInd;
+		const char *callee = ind ? val(e, x->ICallInd.fnptr) : arena_printf("@%s", str_get(x->ICall.callee));
+		const char *args = args_text(e, ind ? x->ICallInd.args : x->ICall.args);
+		if (is_void(e, x->ty))
+			buf_printf(b, "\tcall void %s(%s)\n", callee, args);
+		else
+			buf_printf(b, "\t%%v%u = call %s %s(%s)\n", n, ltype(e, x->ty), callee, args);
+		break;
+	}
+	case NK_IBr:
+		buf_printf(b, "\tbr label %%b%u\n", x->IBr.target);
+		break;
+	case NK_ICondBr:
+		buf_printf(b, "\tbr i1 %s, label %%b%u, label %%b%u\n", val(e, x->ICondBr.cond),
+			x->ICondBr.then, x->ICondBr.els);
+		break;
+	case NK_IRet:
+		if (is_void(e, ret_ty))
+			buf_puts(b, "\tret void\n");
+		else if (x->IRet.val)
+			buf_printf(b, "\tret %s\n", tv(e, x->IRet.val));
+		else
+			buf_printf(b, "\tret %s undef\n", ltype(e, ret_ty));
+		break;
+	case NK_IUnreachable:
+		buf_puts(b, "\tunreachable\n");
+		break;
+	default:
+		diag_add(e->d, SEV_ERROR, "emit", NULL, str_get(e->m->source), x->span,
+			"unexpected %s node in a block", node_kind_names[x->kind]);
+		break;
+	}
+}
+
+static const char *param_list(E *e, uint32_t f, bool names)
+{
+	Buf b = {0};
+	buf_puts(&b, "");
+	List ps = IR(f)->IrFunc.params;
+	List pt = TY(IR(f)->ty)->Fn.params;
+	bool first = true;
+	uint32_t n = names ? ps.len : pt.len;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t t = names ? IR(LIST_AT(e->m, ps, i))->ty : LIST_AT(e->m, pt, i);
+		if (is_void(e, t))
+			continue;
+		buf_printf(&b, "%s%s", first ? "" : ", ", ltype(e, t));
+		if (names)
+			buf_printf(&b, " %%v%u", LIST_AT(e->m, ps, i));
+		first = false;
+	}
+	char *s = arena_printf("%s", b.s ? b.s : "");
+	free(b.s);
+	return s;
+}
+
+static void emit_func(E *e, uint32_t f)
+{
+	Node *fn = IR(f);
+	uint32_t ret = TY(fn->ty)->Fn.ret;
+	Buf *b = &e->body;
+	buf_printf(b, "define %s%s @%s(%s) {\n", fn->IrFunc.flags & FL_LOCAL ? "internal " : "",
+		ltype(e, ret), str_get(fn->IrFunc.name), param_list(e, f, true));
+	List bl = IR(f)->IrFunc.blocks;
+	for (uint32_t i = 0; i < bl.len; i++) {
+		uint32_t blk = LIST_AT(e->m, bl, i);
+		buf_printf(b, "b%u:\n", blk);
+		List il = IR(blk)->IrBlock.insts;
+		for (uint32_t k = 0; k < il.len; k++)
+			emit_inst(e, b, LIST_AT(e->m, il, k), ret);
+	}
+	buf_puts(b, "}\n\n");
+}
+
+static void put_string(FILE *out, const char *name, const char *s, size_t n)
+{
+	fprintf(out, "@%s = private unnamed_addr constant [%zu x i8] c\"", name, n + 1);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 32 && c < 127 && c != '"' && c != '\\')
+			fputc(c, out);
+		else
+			fprintf(out, "\\%02X", c);
+	}
+	fputs("\\00\"\n", out);
+}
+
+static uint32_t find_main(E *e)
+{
+	List fl = IR(e->m->root)->IrProgram.funcs;
+	for (uint32_t i = 0; i < fl.len; i++) {
+		uint32_t f = LIST_AT(e->m, fl, i);
+		if ((IR(f)->IrFunc.flags & FL_MAIN) && IR(f)->IrFunc.blocks.len)
+			return f;
+	}
+	return 0;
+}
+
+/* ABI.md 12: print user_main's scalar result by its type, return 0. */
+static void emit_main_wrapper(E *e, FILE *out, uint32_t f)
+{
+	uint32_t ret = TY(IR(f)->ty)->Fn.ret;
+	fputs("define i32 @main(i32 %argc, ptr %argv) {\n"
+		"\tstore i32 %argc, ptr @__concrete_argc\n"
+		"\tstore ptr %argv, ptr @__concrete_argv\n", out);
+	if (is_void(e, ret)) {
+		fputs("\tcall void @user_main()\n\tret i32 0\n}\n\n", out);
+		return;
+	}
+	fprintf(out, "\t%%r = call %s @user_main()\n", ltype(e, ret));
+	TypeKind k = tkind(e, ret);
+	if (k == TK_Bool) {
+		fputs("\t%s = select i1 %r, ptr @fmt.true, ptr @fmt.false\n"
+			"\tcall i32 (ptr, ...) @printf(ptr %s)\n", out);
+	} else if (k == TK_Int || k == TK_Char) {
+		if (bits(e, ret) < 64)
+			fprintf(out, "\t%%w = %s %s %%r to i64\n", is_signed(e, ret) ? "sext" : "zext", ltype(e, ret));
+		else
+			fputs("\t%w = add i64 %r, 0\n", out);
+		fputs("\tcall i32 (ptr, ...) @printf(ptr @fmt.main, i64 %w)\n", out);
+	}
+	fputs("\tret i32 0\n}\n\n", out);
+}
+
+static bool test_selected(E *e, uint32_t f)
+{
+	if (!(IR(f)->IrFunc.flags & FL_TEST) || !IR(f)->IrFunc.blocks.len)
+		return false;
+	const char *m = e->opt->test_filter;
+	if (!m)
+		return true;
+	const char *p = str_get(IR(f)->IrFunc.modpath);
+	size_t n = strlen(m);
+	return !strncmp(p, m, n) && (p[n] == 0 || p[n] == '.');
+}
+
+/* ABI.md 13: call every selected #[test] in order, PASS:/FAIL: lines. */
+static void emit_test_runner(E *e, FILE *out)
+{
+	List fl = IR(e->m->root)->IrProgram.funcs;
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < fl.len; i++) {
+		uint32_t f = LIST_AT(e->m, fl, i);
+		if (!test_selected(e, f))
+			continue;
+		const char *sym = str_get(IR(f)->IrFunc.name);
+		Buf s = {0};
+		buf_printf(&s, "PASS: %s\n", sym);
+		put_string(out, arena_printf("test.pass.%u", k), s.s, s.n);
+		s.n = 0;
+		buf_printf(&s, "FAIL: %s\n", sym);
+		put_string(out, arena_printf("test.fail.%u", k), s.s, s.n);
+		free(s.s);
+		k++;
+	}
+	fputs("@test.none = private unnamed_addr constant [16 x i8] c\"No tests found\\0A\\00\"\n\n", out);
+	fputs("define i32 @main() {\n\t%failed = alloca i32\n\tstore i32 0, ptr %failed\n", out);
+	if (!k)
+		fputs("\tcall i32 (ptr, ...) @printf(ptr @test.none)\n\tret i32 0\n}\n\n", out);
+	k = 0;
+	for (uint32_t i = 0; i < fl.len; i++) {
+		uint32_t f = LIST_AT(e->m, fl, i);
+		if (!test_selected(e, f))
+			continue;
+		uint32_t ret = TY(IR(f)->ty)->Fn.ret;
+		const char *sym = str_get(IR(f)->IrFunc.name);
+		if (is_void(e, ret))
+			fprintf(out, "\tcall void @%s()\n\t%%c%u = icmp ne i1 false, false\n", sym, k);
+		else
+			fprintf(out, "\t%%t%u = call %s @%s()\n\t%%c%u = icmp ne %s %%t%u, %s\n", k, ltype(e, ret), sym,
+				k, ltype(e, ret), k, tkind(e, ret) == TK_Bool ? "false" : "0");
+		fprintf(out, "\tbr i1 %%c%u, label %%fail%u, label %%pass%u\n"
+			"pass%u:\n\tcall i32 (ptr, ...) @printf(ptr @test.pass.%u)\n\tbr label %%next%u\n"
+			"fail%u:\n\tcall i32 (ptr, ...) @printf(ptr @test.fail.%u)\n\tstore i32 1, ptr %%failed\n"
+			"\tbr label %%next%u\nnext%u:\n", k, k, k, k, k, k, k, k, k, k);
+		k++;
+	}
+	if (k)
+		fputs("\t%f = load i32, ptr %failed\n\tret i32 %f\n}\n\n", out);
+}
+
+static void target_header(FILE *out)
+{
+	struct utsname u;
+	if (uname(&u) != 0)
+		return;
+	if (!strcmp(u.machine, "x86_64"))
+		fputs("target datalayout = \"e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128\"\n"
+			"target triple = \"x86_64-pc-linux-gnu\"\n\n", out);
+	else if (!strcmp(u.machine, "aarch64"))
+		fputs("target datalayout = \"e-m:e-i8:8:32-i16:16:32-i64:64-i128:128-n32:64-S128\"\n"
+			"target triple = \"aarch64-unknown-linux-gnu\"\n\n", out);
+}
+
+static bool defines(E *e, const char *name)
+{
+	Str s = str_internz(name);
+	List fl = IR(e->m->root)->IrProgram.funcs;
+	for (uint32_t i = 0; i < fl.len; i++)
+		if (IR(LIST_AT(e->m, fl, i))->IrFunc.name == s)
+			return true;
+	return false;
+}
+
+int emit_llvm(Module *m, const EmitOptions *opt, FILE *out, Diags *d)
+{
+	static const EmitOptions none = {0};
+	E ev = {.m = m, .opt = opt ? opt : &none, .d = d}, *e = &ev;
+	uint32_t errs = d->errors;
+	if (!m || m->stage != STAGE_IR || !m->root || IR(m->root)->kind != NK_IrProgram) {
+		diag_add(d, SEV_ERROR, "emit", NULL, m ? str_get(m->source) : "", (Span){0},
+			"emit needs an ir module");
+		return 1;
+	}
+	Node *prog = IR(m->root);
+	List fl = prog->IrProgram.funcs, sl = prog->IrProgram.structs;
+	for (uint32_t i = 0; i < fl.len; i++) {
+		uint32_t f = LIST_AT(m, fl, i);
+		if (IR(f)->IrFunc.blocks.len)
+			emit_func(e, f);
+	}
+	if (d->errors > errs) {
+		free(e->body.s);
+		return 1;
+	}
+	uint32_t umain = e->opt->test_mode ? 0 : find_main(e);
+	bool runner = e->opt->test_mode || umain;
+
+	fprintf(out, "; Generated by con-emit\nsource_filename = \"%s\"\n", str_get(m->source));
+	target_header(out);
+	for (uint32_t i = 0; i < sl.len; i++) {
+		uint32_t s = LIST_AT(m, sl, i);
+		List ft = IR(s)->IrStruct.fields;
+		fprintf(out, "%s = type { ", ltype(e, IR(s)->ty));
+		for (uint32_t k = 0; k < ft.len; k++)
+			fprintf(out, "%s%s", k ? ", " : "", ltype(e, LIST_AT(m, ft, k)));
+		fputs(ft.len ? " }\n" : "}\n", out);
+	}
+	fputs("\n", out);
+	for (uint32_t i = 0; i < e->strs.n; i++)
+		put_string(out, arena_printf("str.%u", i), str_get(e->strs.v[i]), str_len(e->strs.v[i]));
+	if (runner)
+		fputs("@__concrete_argc = private global i32 0\n@__concrete_argv = private global ptr null\n"
+			"@fmt.main = private unnamed_addr constant [6 x i8] c\"%lld\\0A\\00\"\n"
+			"@fmt.true = private unnamed_addr constant [6 x i8] c\"true\\0A\\00\"\n"
+			"@fmt.false = private unnamed_addr constant [7 x i8] c\"false\\0A\\00\"\n"
+			"@fmt.main.s = private unnamed_addr constant [4 x i8] c\"%s\\0A\\00\"\n", out);
+	fputs("\n", out);
+	for (uint32_t i = 0; i < fl.len; i++) {
+		uint32_t f = LIST_AT(m, fl, i);
+		const char *nm = str_get(IR(f)->IrFunc.name);
+		if (IR(f)->IrFunc.blocks.len || (runner && !strncmp(nm, "__concrete_get_arg", 18)))
+			continue;
+		if (runner && !strcmp(nm, "printf"))
+			continue;
+		uint32_t ret = TY(IR(f)->ty)->Fn.ret;
+		fprintf(out, "declare %s @%s(%s)%s\n", ltype(e, ret), nm, param_list(e, f, false),
+			tkind(e, ret) == TK_Never ? " noreturn" : "");
+	}
+	if (e->bounds && !defines(e, "con_rt_bounds_fail"))
+		fputs("declare void @con_rt_bounds_fail(ptr, i64, i64, i64, i64) cold noreturn\n", out);
+	if (runner)
+		fputs("declare i32 @printf(ptr, ...)\n", out);
+	fputs("\n", out);
+	if (e->body.n)
+		fwrite(e->body.s, 1, e->body.n, out);
+	free(e->body.s);
+	if (umain)
+		emit_main_wrapper(e, out, umain);
+	else if (e->opt->test_mode)
+		emit_test_runner(e, out);
+	if (runner) {
+		bool t = e->opt->test_mode;
+		fprintf(out, "define i32 @__concrete_get_argc() {\n%s}\n\n",
+			t ? "\tret i32 0\n" : "\t%c = load i32, ptr @__concrete_argc\n\tret i32 %c\n");
+		fprintf(out, "define ptr @__concrete_get_argv(i32 %%i) {\n%s}\n",
+			t ? "\tret ptr null\n" : "\t%a = load ptr, ptr @__concrete_argv\n"
+			"\t%p = getelementptr ptr, ptr %a, i32 %i\n\t%s = load ptr, ptr %p\n\tret ptr %s\n");
+	}
+	free(e->strs.v);
+	return d->errors > errs ? 1 : 0;
+}
