@@ -1,0 +1,137 @@
+/* deps.c: `con-parse --deps`: make rules for the `mod X;` module files
+ * reachable from a root source (CLI_AND_REPORTS.md 1.3). */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "parse.h"
+
+typedef struct Deps {
+	VEC(char *) files;       /* every file found, root first, as composed */
+	VEC(char *) real;        /* realpath of files[i], for identity */
+	VEC(uint32_t) path;      /* inclusion path: indices into files */
+	Diags *d;
+	int status;
+} Deps;
+
+static char *join(const char *base, const char *name)
+{
+	return *base ? arena_printf("%s/%s", base, name) : arena_printf("%s", name);
+}
+
+static bool exists(const char *p)
+{
+	return access(p, R_OK) == 0;
+}
+
+static void scan_file(Deps *D, uint32_t fi, const char *base);
+
+/* Walk a module's items for `mod X;` stubs (inline modules keep the base). */
+static void scan_items(Deps *D, Module *m, List items, const char *base, const char *file)
+{
+	for (uint32_t i = 0; i < items.len && D->status == 0; i++) {
+		Node *n = NODE_AT(m, LIST_AT(m, items, i));
+		if (n->kind != NK_Module)
+			continue;
+		if (!(n->Module.flags & FL_STUB)) {
+			scan_items(D, m, n->Module.items, base, file);
+			continue;
+		}
+		const char *name = str_get(n->Module.name);
+		char *flat = join(base, arena_printf("%s.con", name));
+		char *dir = join(base, name);
+		char *nested = arena_printf("%s/mod.con", dir);
+		char *found = exists(flat) ? flat : exists(nested) ? nested : NULL;
+		if (!found) {
+			diag_add(D->d, SEV_ERROR, "resolve", NULL, file, n->span,
+				"module file not found: %s or %s", flat, nested);
+			D->status = 1;
+			return;
+		}
+		char *real = realpath(found, NULL);
+		if (!real)
+			real = xstrdup(found);
+		for (uint32_t k = 0; k < D->path.n; k++) {
+			if (strcmp(D->real.v[D->path.v[k]], real) == 0) {
+				diag_add(D->d, SEV_ERROR, "resolve", NULL, file, n->span,
+					"circular module import: %s", found);
+				D->status = 1;
+				free(real);
+				return;
+			}
+		}
+		uint32_t seen = UINT32_MAX;
+		for (uint32_t k = 0; k < D->files.n; k++)
+			if (strcmp(D->real.v[k], real) == 0)
+				seen = k;
+		if (seen != UINT32_MAX) {
+			free(real);
+			continue;
+		}
+		vec_push(D->files, found);
+		vec_push(D->real, real);
+		scan_file(D, D->files.n - 1, found == nested ? dir : base);
+	}
+}
+
+static void scan_file(Deps *D, uint32_t fi, const char *base)
+{
+	const char *file = D->files.v[fi];
+	FILE *f = fopen(file, "rb");
+	if (!f) {
+		diag_add(D->d, SEV_ERROR, "resolve", NULL, file, (Span){ 0 },
+			"cannot read %s: %s", file, strerror(errno));
+		D->status = 1;
+		return;
+	}
+	Buf b = { 0 };
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, k);
+	fclose(f);
+	Module *m = parse_source(file, b.s ? b.s : "", b.n, D->d);
+	if (D->d->errors) {
+		D->status = 1;
+		return;
+	}
+	vec_push(D->path, fi);
+	Node *root = NODE_AT(m, m->root);
+	scan_items(D, m, root->File.modules, base, file);
+	D->path.n--;
+}
+
+int deps_write(const char *path, const char *target, FILE *out, Diags *d)
+{
+	Deps D = { .d = d };
+	if (!exists(path)) {
+		diag_add(d, SEV_ERROR, "resolve", NULL, path, (Span){ 0 },
+			"cannot read %s: %s", path, strerror(errno));
+		return 1;
+	}
+	const char *slash = strrchr(path, '/');
+	char *base = slash ? xstrndup(path, (size_t)(slash - path)) : "";
+	if (slash && slash == path)
+		base = "/";
+	vec_push(D.files, (char *)path);
+	char *real = realpath(path, NULL);
+	vec_push(D.real, real ? real : xstrdup(path));
+	scan_file(&D, 0, base);
+	if (D.status)
+		return D.status;
+	if (!target) {
+		size_t n = strlen(path);
+		target = n > 4 && strcmp(path + n - 4, ".con") == 0
+			? arena_printf("%.*s.ast", (int)(n - 4), path) : arena_printf("%s.ast", path);
+	}
+	fprintf(out, "%s:", target);
+	for (uint32_t i = 0; i < D.files.n; i++)
+		fprintf(out, " %s", D.files.v[i]);
+	fputc('\n', out);
+	/* one phony rule per dependency, so deleting a module file does not
+	 * break make (like cc -MP) */
+	for (uint32_t i = 1; i < D.files.n; i++)
+		fprintf(out, "\n%s:\n", D.files.v[i]);
+	return 0;
+}
