@@ -1,0 +1,161 @@
+/* calls.c: calls of user functions, of function-pointer locals and of the
+ * builtins of this subset (BUILTINS.md 3.1, 3.10). */
+#include "check.h"
+
+/* Types every argument (so that names inside still resolve) when the call
+ * itself could not be resolved; no mismatch is reported. */
+static void check_args_loose(Checker *c, List args, const uint32_t *params, uint32_t np)
+{
+	for (uint32_t i = 0; i < args.len; i++)
+		check_expr(c, LIST_AT(c->m, args, i), i < np ? params[i] : 0);
+}
+
+/* Argument count first (E0262), then each argument against its parameter. */
+static void check_args(Checker *c, uint32_t e, const char *what, Str fname,
+	const uint32_t *params, const Str *pnames, uint32_t np)
+{
+	Module *m = c->m;
+	List args = NODE_AT(m, e)->Call.args;
+	if (args.len != np) {
+		cerr(c, CD_ARG_COUNT, NODE_AT(m, e)->span, what, str_get(fname), np, args.len);
+		check_args_loose(c, args, params, np);
+		return;
+	}
+	for (uint32_t i = 0; i < np; i++) {
+		uint32_t a = LIST_AT(m, args, i);
+		const char *ctx = pnames
+			? arena_printf("argument '%s' of '%s'", str_get(pnames[i]), str_get(fname))
+			: arena_printf("argument of function pointer call '%s'", str_get(fname));
+		expect_type(c, a, params[i], NODE_AT(m, a)->span, ctx);
+	}
+}
+
+static uint32_t call_user(Checker *c, uint32_t e, uint32_t fd)
+{
+	Module *m = c->m;
+	Node *f = NODE_AT(m, fd);
+	List pl = f->FnDecl.params;
+	uint32_t ps[pl.len + 1];
+	Str pn[pl.len + 1];
+	for (uint32_t i = 0; i < pl.len; i++) {
+		Node *p = NODE_AT(m, LIST_AT(m, pl, i));
+		ps[i] = p->ty;
+		pn[i] = p->Param.name;
+	}
+	uint32_t ret = f->FnDecl.ret ? NODE_AT(m, f->FnDecl.ret)->ty : c->t_unit;
+	NODE_AT(m, e)->aux = fd;
+	check_args(c, e, "function", f->FnDecl.name, ps, pn, pl.len);
+	return ret ? ret : c->t_err;
+}
+
+static uint32_t call_pointer(Checker *c, uint32_t e, uint32_t local)
+{
+	Module *m = c->m;
+	Node *n = NODE_AT(m, e);
+	uint32_t ft = NODE_AT(m, local)->ty;
+	if (ty_is_err(c, ft)) {
+		check_args_loose(c, n->Call.args, NULL, 0);
+		return c->t_err;
+	}
+	Type *t = ty_at(c, ft);
+	if (t->kind != TK_Fn) {
+		cerr(c, CD_NOT_CALLABLE, n->span, str_get(n->Call.name), tname(c, ft));
+		check_args_loose(c, n->Call.args, NULL, 0);
+		return c->t_err;
+	}
+	List pl = t->Fn.params;
+	uint32_t ret = t->Fn.ret;
+	uint32_t ps[pl.len + 1];
+	for (uint32_t i = 0; i < pl.len; i++)
+		ps[i] = LIST_AT(m, pl, i);
+	n->aux = local;
+	check_args(c, e, "function pointer", n->Call.name, ps, NULL, pl.len);
+	return ret;
+}
+
+/* print/println: statement-only and variadic; integers, bool, char and
+ * string literals (BUILTINS.md 3.1). */
+static uint32_t call_print(Checker *c, uint32_t e, bool stmt)
+{
+	Module *m = c->m;
+	Node *n = NODE_AT(m, e);
+	const char *name = str_get(n->Call.name);
+	List args = n->Call.args;
+	if (!stmt)
+		cerr(c, CD_UNDECL_CALL, n->span, name, " (print and println are statements)");
+	else if (!args.len)
+		cerr(c, CD_BUILTIN_MIN1, n->span, name);
+	for (uint32_t i = 0; i < args.len; i++) {
+		uint32_t a = LIST_AT(m, args, i);
+		Node *an = NODE_AT(m, a);
+		if (an->kind == NK_StrLit) {
+			an->ty = ty_simple(m, TK_String);
+			continue;
+		}
+		uint32_t t = check_expr(c, a, 0);
+		int k = ty_is_err(c, t) ? TK_Error : ty_at(c, t)->kind;
+		if (k != TK_Error && k != TK_Int && k != TK_Bool && k != TK_Char)
+			cerr(c, CD_PRINT_ARG, NODE_AT(m, a)->span, name, tname(c, t));
+	}
+	return c->t_unit;
+}
+
+static uint32_t call_builtin(Checker *c, uint32_t e, int kind, bool stmt)
+{
+	Module *m = c->m;
+	Node *n = NODE_AT(m, e);
+	Str name = n->Call.name;
+	uint32_t p;
+	Str pn;
+	switch (kind) {
+	case BI_PRINT_INT: p = c->t_int; pn = str_internz("n"); break;
+	case BI_PRINT_CHAR: p = c->t_int; pn = str_internz("c"); break;
+	case BI_PRINT_BOOL: p = c->t_bool; pn = str_internz("b"); break;
+	case BI_PRINT: case BI_PRINTLN:
+		return call_print(c, e, stmt);
+	case BI_ABORT:
+		if (n->Call.args.len) {
+			cerr(c, CD_BUILTIN_NOARGS, n->span, "abort");
+			check_args_loose(c, n->Call.args, NULL, 0);
+		}
+		return c->t_never;
+	default:
+		cerr(c, CD_UNSUPPORTED, n->span, arena_printf("builtin '%s'", str_get(name)));
+		check_args_loose(c, n->Call.args, NULL, 0);
+		return c->t_err;
+	}
+	check_args(c, e, "function", name, &p, &pn, 1);
+	return c->t_unit;
+}
+
+uint32_t check_call(Checker *c, uint32_t e, uint32_t expect, bool stmt)
+{
+	(void)expect;
+	Module *m = c->m;
+	Node *n = NODE_AT(m, e);
+	Str name = n->Call.name;
+	const char *why = n->Call.qual ? "qualified calls ('a::f()')"
+		: n->Call.targs.len ? "generic calls (turbofish)"
+		: n->Call.alloc ? "call-site with(Alloc = ...)" : NULL;
+	if (why) {
+		cerr(c, CD_UNSUPPORTED, n->span, why);
+		check_args_loose(c, n->Call.args, NULL, 0);
+		return c->t_err;
+	}
+	if (c->const_init)
+		c->const_bad = true;
+	/* A local function pointer hides a function of the same name. */
+	uint32_t d = scope_find(c, name);
+	if (d)
+		return call_pointer(c, e, d);
+	d = FIND_FN(c, name);
+	if (d)
+		return call_user(c, e, d);
+	int kind = builtin_kind(name);
+	if (kind != BI_NONE)
+		return call_builtin(c, e, kind, stmt);
+	if (reported_once(c, name))
+		cerr(c, CD_UNKNOWN_FN, n->span, str_get(name));
+	check_args_loose(c, n->Call.args, NULL, 0);
+	return c->t_err;
+}

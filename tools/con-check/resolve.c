@@ -1,0 +1,306 @@
+/* resolve.c: module symbols, local scopes, loop labels, builtin names and
+ * syntactic types -> semantic types. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+uint32_t sym_find(const Sym *v, uint32_t n, Str name)
+{
+	for (uint32_t i = n; i-- > 0;)
+		if (v[i].name == name)
+			return v[i].node;
+	return 0;
+}
+
+void scope_push(Checker *c, Str name, uint32_t node)
+{
+	Local l = { name, node };
+	vec_push(c->locals, l);
+}
+
+/* Innermost declaration wins (shadowing, LANGUAGE.md 5.8). */
+uint32_t scope_find(Checker *c, Str name)
+{
+	for (uint32_t i = c->locals.n; i-- > 0;)
+		if (c->locals.v[i].name == name)
+			return c->locals.v[i].node;
+	return 0;
+}
+
+/* One report per unknown name and function keeps cascades low (CHECKS.md
+ * 9.2 item 5); returns true the first time. */
+bool reported_once(Checker *c, Str name)
+{
+	for (uint32_t i = 0; i < c->reported.n; i++)
+		if (c->reported.v[i] == name)
+			return false;
+	vec_push(c->reported, name);
+	return true;
+}
+
+Loop *loop_find(Checker *c, Str label)
+{
+	for (uint32_t i = c->loops.n; i-- > 0;)
+		if (!label || c->loops.v[i].label == label)
+			return &c->loops.v[i];
+	return NULL;
+}
+
+static const char *const reserved_fns[] = {
+	"destroy", "abort", "alloc", "free", "alloc_array", "free_array",
+	"realloc_array",
+};
+
+bool is_reserved_fn(Str name)
+{
+	for (size_t i = 0; i < sizeof reserved_fns / sizeof *reserved_fns; i++)
+		if (!strcmp(str_get(name), reserved_fns[i]))
+			return true;
+	return false;
+}
+
+/* Builtins of this subset, and the rest of BUILTINS.md section 2, which are
+ * known names but rejected as not supported yet. */
+static const struct { const char *name; int kind; } builtins[] = {
+	{ "print_int", BI_PRINT_INT }, { "print_char", BI_PRINT_CHAR },
+	{ "print_bool", BI_PRINT_BOOL }, { "print", BI_PRINT },
+	{ "println", BI_PRINTLN }, { "abort", BI_ABORT },
+	{ "alloc", BI_UNSUPPORTED }, { "free", BI_UNSUPPORTED },
+	{ "destroy", BI_UNSUPPORTED }, { "vec_new", BI_UNSUPPORTED },
+	{ "vec_push", BI_UNSUPPORTED }, { "vec_get", BI_UNSUPPORTED },
+	{ "vec_set", BI_UNSUPPORTED }, { "vec_len", BI_UNSUPPORTED },
+	{ "vec_pop", BI_UNSUPPORTED }, { "vec_free", BI_UNSUPPORTED },
+	{ "string_length", BI_UNSUPPORTED }, { "string_len", BI_UNSUPPORTED },
+	{ "string_concat", BI_UNSUPPORTED }, { "string_eq", BI_UNSUPPORTED },
+	{ "string_slice", BI_UNSUPPORTED }, { "string_substr", BI_UNSUPPORTED },
+	{ "string_char_at", BI_UNSUPPORTED }, { "string_contains", BI_UNSUPPORTED },
+	{ "string_trim", BI_UNSUPPORTED }, { "drop_string", BI_UNSUPPORTED },
+	{ "string_push_char", BI_UNSUPPORTED }, { "string_append", BI_UNSUPPORTED },
+	{ "string_append_int", BI_UNSUPPORTED }, { "string_append_bool", BI_UNSUPPORTED },
+	{ "string_reserve", BI_UNSUPPORTED }, { "int_to_string", BI_UNSUPPORTED },
+	{ "string_to_int", BI_UNSUPPORTED }, { "bool_to_string", BI_UNSUPPORTED },
+	{ "float_to_string", BI_UNSUPPORTED }, { "print_string", BI_UNSUPPORTED },
+	{ "append", BI_UNSUPPORTED }, { "clock_monotonic_ns", BI_UNSUPPORTED },
+	{ "get_args", BI_UNSUPPORTED }, { "sizeof", BI_UNSUPPORTED },
+	{ "alignof", BI_UNSUPPORTED }, { "unwrap", BI_UNSUPPORTED },
+};
+
+uint32_t builtin_kind(Str name)
+{
+	const char *s = str_get(name);
+	for (size_t i = 0; i < sizeof builtins / sizeof *builtins; i++)
+		if (!strcmp(s, builtins[i].name))
+			return builtins[i].kind;
+	return BI_NONE;
+}
+
+/* Primitive spellings (LANGUAGE.md 3.1): bits 0 = not an integer. */
+static const struct { const char *name; int kind, bits, sign; } prims[] = {
+	{ "Int", TK_Int, 64, 1 }, { "i64", TK_Int, 64, 1 },
+	{ "Uint", TK_Int, 64, 0 }, { "u64", TK_Int, 64, 0 },
+	{ "i32", TK_Int, 32, 1 }, { "u32", TK_Int, 32, 0 },
+	{ "i16", TK_Int, 16, 1 }, { "u16", TK_Int, 16, 0 },
+	{ "i8", TK_Int, 8, 1 }, { "u8", TK_Int, 8, 0 },
+	{ "bool", TK_Bool, 0, 0 }, { "Bool", TK_Bool, 0, 0 },
+	{ "char", TK_Char, 0, 0 },
+};
+
+/* Names the language knows that this subset does not type yet. */
+static const char *const unsupported_types[] = {
+	"f32", "f64", "Float64", "String", "Heap", "HeapArray", "Vec", "Option",
+	"Result", "Self",
+};
+
+static uint32_t struct_type(Checker *c, uint32_t decl)
+{
+	Type t;
+	memset(&t, 0, sizeof t);
+	t.kind = TK_Struct;
+	t.Struct.name = NODE_AT(c->m, decl)->StructDecl.name;
+	t.Struct.decl = decl;
+	return type_intern(c->m, &t);
+}
+
+static uint32_t resolve_tyname(Checker *c, Node *n)
+{
+	const char *s = str_get(n->TyName.name);
+	for (size_t i = 0; i < sizeof prims / sizeof *prims; i++) {
+		if (strcmp(s, prims[i].name))
+			continue;
+		if (n->TyName.args.len) {
+			cerr(c, CD_UNSUPPORTED, n->span, arena_printf("type arguments on '%s'", s));
+			return c->t_err;
+		}
+		if (prims[i].kind == TK_Int)
+			return ty_int(c->m, prims[i].bits, prims[i].sign);
+		return ty_simple(c->m, prims[i].kind);
+	}
+	for (size_t i = 0; i < sizeof unsupported_types / sizeof *unsupported_types; i++)
+		if (!strcmp(s, unsupported_types[i])) {
+			cerr(c, CD_UNSUPPORTED, n->span, arena_printf("type '%s'", s));
+			return c->t_err;
+		}
+	uint32_t decl = FIND_STRUCT(c, n->TyName.name);
+	if (!decl) {
+		cerr(c, CD_UNKNOWN_TYPE, n->span, s);
+		return c->t_err;
+	}
+	if (n->TyName.args.len) {
+		cerr(c, CD_UNSUPPORTED, n->span, arena_printf("generic type '%s'", s));
+		return c->t_err;
+	}
+	return struct_type(c, decl);
+}
+
+/* Capability sets compare as sets (LANGUAGE.md 3.8), so they are stored
+ * expanded (Std) and in the canonical order of CHECKS.md 6.1. */
+static const char *const cap_order[] = {
+	"File", "Network", "Clock", "Env", "Random", "Process", "Console",
+	"Alloc", "Unsafe",
+};
+#define NCAPS (sizeof cap_order / sizeof *cap_order)
+
+static List cap_list(Checker *c, List caps)
+{
+	bool have[NCAPS] = { 0 };
+	VEC(uint32_t) other = { 0 };
+	for (uint32_t i = 0; i < caps.len; i++) {
+		Str s = LIST_AT(c->m, caps, i);
+		const char *n = str_get(s);
+		size_t k;
+		if (!strcmp(n, "Std")) {
+			for (k = 0; k < NCAPS - 1; k++)
+				have[k] = true;
+			continue;
+		}
+		for (k = 0; k < NCAPS && strcmp(n, cap_order[k]); k++)
+			;
+		if (k < NCAPS) {
+			have[k] = true;
+			continue;
+		}
+		bool dup = false;
+		for (uint32_t j = 0; j < other.n; j++)
+			dup |= other.v[j] == s;
+		if (!dup)
+			vec_push(other, s);
+	}
+	uint32_t out[NCAPS + other.n + 1];
+	uint32_t n = 0;
+	for (size_t k = 0; k < NCAPS; k++)
+		if (have[k])
+			out[n++] = str_internz(cap_order[k]);
+	for (uint32_t j = 0; j < other.n; j++)
+		out[n++] = other.v[j];
+	free(other.v);
+	return list_make(c->m, out, n);
+}
+
+static uint32_t make_fn_type(Checker *c, const uint32_t *params, uint32_t n,
+	List caps, uint32_t ret)
+{
+	Type t;
+	memset(&t, 0, sizeof t);
+	t.kind = TK_Fn;
+	t.Fn.params = list_make(c->m, params, n);
+	t.Fn.caps = cap_list(c, caps);
+	t.Fn.ret = ret;
+	return type_intern(c->m, &t);
+}
+
+uint32_t resolve_type(Checker *c, uint32_t tn)
+{
+	Module *m = c->m;
+	if (!tn || tn >= m->nodes.n)
+		return c->t_unit;
+	if (++c->depth > MAX_DEPTH) {
+		c->depth--;
+		cerr(c, CD_TOO_DEEP, NODE_AT(m, tn)->span);
+		return c->t_err;
+	}
+	Node *n = NODE_AT(m, tn);
+	uint32_t t = c->t_err;
+	Type ty;
+	memset(&ty, 0, sizeof ty);
+	switch (n->kind) {
+	case NK_TyName:
+		t = resolve_tyname(c, n);
+		break;
+	case NK_TyRef: {
+		uint32_t e = resolve_type(c, n->TyRef.elem);
+		n = NODE_AT(m, tn);
+		if (ty_is_err(c, e))
+			break;
+		ty.kind = TK_Ref;
+		ty.Ref.elem = e;
+		ty.Ref.mut = (n->TyRef.flags & FL_MUT) != 0;
+		t = type_intern(m, &ty);
+		break;
+	}
+	case NK_TyArray: {
+		uint32_t e = resolve_type(c, n->TyArray.elem);
+		n = NODE_AT(m, tn);
+		if (ty_is_err(c, e))
+			break;
+		if (n->TyArray.len < 0 || n->TyArray.len > UINT32_MAX) {
+			cerr(c, CD_MALFORMED, n->span, "array length out of range");
+			break;
+		}
+		ty.kind = TK_Array;
+		ty.Array.elem = e;
+		ty.Array.len = n->TyArray.len;
+		t = type_intern(m, &ty);
+		break;
+	}
+	case NK_TyFn: {
+		List pl = n->TyFn.params;
+		uint32_t ps[pl.len + 1];
+		bool bad = false;
+		for (uint32_t i = 0; i < pl.len; i++) {
+			ps[i] = resolve_type(c, LIST_AT(m, pl, i));
+			bad |= ty_is_err(c, ps[i]);
+		}
+		n = NODE_AT(m, tn);
+		uint32_t r = n->TyFn.ret ? resolve_type(c, n->TyFn.ret) : c->t_unit;
+		n = NODE_AT(m, tn);
+		if (!bad && !ty_is_err(c, r))
+			t = make_fn_type(c, ps, pl.len, n->TyFn.caps, r);
+		break;
+	}
+	case NK_TyPtr:
+		cerr(c, CD_UNSUPPORTED, n->span, "raw pointer types");
+		break;
+	default:
+		cerr(c, CD_MALFORMED, n->span,
+			arena_printf("%s node where a type was expected",
+				n->kind < NK_COUNT ? node_kind_names[n->kind] : "unknown"));
+		break;
+	}
+	c->depth--;
+	NODE_AT(m, tn)->ty = t;
+	return t;
+}
+
+/* The TK_Fn type of a declared function; parameter types must already be
+ * resolved (check.c does that before any body is checked). */
+uint32_t fn_type(Checker *c, uint32_t fndecl)
+{
+	Module *m = c->m;
+	Node *f = NODE_AT(m, fndecl);
+	if (f->ty)
+		return f->ty;
+	List pl = f->FnDecl.params;
+	uint32_t ps[pl.len + 1];
+	for (uint32_t i = 0; i < pl.len; i++) {
+		ps[i] = NODE_AT(m, LIST_AT(m, pl, i))->ty;
+		if (!ps[i] || ty_is_err(c, ps[i]))
+			return c->t_err;
+	}
+	uint32_t r = f->FnDecl.ret ? NODE_AT(m, f->FnDecl.ret)->ty : c->t_unit;
+	if (!r || ty_is_err(c, r))
+		return c->t_err;
+	uint32_t t = make_fn_type(c, ps, pl.len, f->FnDecl.caps, r);
+	NODE_AT(m, fndecl)->ty = t;
+	return t;
+}

@@ -1,0 +1,569 @@
+/* types.c: type predicates and expression typing.
+ *
+ * check_expr(e, expect) types e given the expected type of its position
+ * (LANGUAGE.md 5.2): integer literals take an integer or char expectation and
+ * are Int otherwise; the left-literal rule retypes a literal left operand.
+ * Every expression node gets its final type in Node.ty. */
+#include <string.h>
+
+#include "check.h"
+
+uint32_t const_type(Checker *c, uint32_t decl);   /* check.c */
+
+Type *ty_at(Checker *c, uint32_t t)
+{
+	return TYPE_AT(c->m, t);
+}
+
+bool ty_is_err(Checker *c, uint32_t t)
+{
+	return !t || t >= c->m->types.n || ty_at(c, t)->kind == TK_Error;
+}
+
+bool ty_is_int(Checker *c, uint32_t t)
+{
+	return !ty_is_err(c, t) && ty_at(c, t)->kind == TK_Int;
+}
+
+static int ty_kind(Checker *c, uint32_t t)
+{
+	return ty_is_err(c, t) ? TK_Error : ty_at(c, t)->kind;
+}
+
+/* Types are hash-consed, so equality is index equality; never and a failed
+ * type are compatible with everything (CHECKS.md 1 and 7.1). */
+bool ty_compat(Checker *c, uint32_t want, uint32_t got)
+{
+	if (want == got || ty_is_err(c, want) || ty_is_err(c, got))
+		return true;
+	return ty_kind(c, want) == TK_Never || ty_kind(c, got) == TK_Never;
+}
+
+const char *tname(Checker *c, uint32_t t)
+{
+	return ty_is_err(c, t) ? "{unknown}" : type_name(c->m, t);
+}
+
+void expect_type(Checker *c, uint32_t e, uint32_t want, Span sp, const char *ctx)
+{
+	uint32_t got = check_expr(c, e, want);
+	if (!ty_compat(c, want, got))
+		cerr(c, CD_MISMATCH, sp, ctx, tname(c, want), tname(c, got));
+}
+
+static uint32_t make_ty(Checker *c, Type *t)
+{
+	return type_intern(c->m, t);
+}
+
+static uint32_t ref_ty(Checker *c, uint32_t elem, bool mut)
+{
+	Type t;
+	memset(&t, 0, sizeof t);
+	t.kind = TK_Ref;
+	t.Ref.elem = elem;
+	t.Ref.mut = mut;
+	return make_ty(c, &t);
+}
+
+static uint32_t array_ty(Checker *c, uint32_t elem, int64_t len)
+{
+	Type t;
+	memset(&t, 0, sizeof t);
+	t.kind = TK_Array;
+	t.Array.elem = elem;
+	t.Array.len = len;
+	return make_ty(c, &t);
+}
+
+/* ---- literals and the left-literal rule ---- */
+
+/* The integer literal under parentheses and negations, or 0.  Negated
+ * literals are included: LANGUAGE.md 5.2 allows it and it only accepts
+ * more programs (`-1 == n`). */
+static uint32_t lit_root(Checker *c, uint32_t e)
+{
+	for (int guard = 0; e && guard < 64; guard++) {
+		Node *n = NODE_AT(c->m, e);
+		if (n->kind == NK_IntLit)
+			return e;
+		if (n->kind == NK_Paren)
+			e = n->Paren.expr;
+		else if (n->kind == NK_Unary && n->Unary.op == UOP_Neg)
+			e = n->Unary.expr;
+		else
+			return 0;
+	}
+	return 0;
+}
+
+static void retype_lit(Checker *c, uint32_t e, uint32_t t)
+{
+	for (int guard = 0; e && guard < 64; guard++) {
+		Node *n = NODE_AT(c->m, e);
+		n->ty = t;
+		if (n->kind == NK_Paren)
+			e = n->Paren.expr;
+		else if (n->kind == NK_Unary)
+			e = n->Unary.expr;
+		else
+			return;
+	}
+}
+
+/* ---- names ---- */
+
+static uint32_t check_ident(Checker *c, uint32_t e)
+{
+	Node *n = NODE_AT(c->m, e);
+	Str name = n->Ident.name;
+	/* [REF] a constant takes precedence over a local (LANGUAGE.md 4.9). */
+	uint32_t d = FIND_CONST(c, name);
+	if (d) {
+		n->aux = d;
+		return const_type(c, d);
+	}
+	d = scope_find(c, name);
+	if (d) {
+		n->aux = d;
+		return NODE_AT(c->m, d)->ty ? NODE_AT(c->m, d)->ty : c->t_err;
+	}
+	d = FIND_FN(c, name);
+	if (d) {
+		if (c->const_init)
+			c->const_bad = true;
+		n->aux = d;
+		return fn_type(c, d);
+	}
+	if (reported_once(c, name))
+		cerr(c, CD_UNDECL_VAR, n->span, str_get(name));
+	return c->t_err;
+}
+
+/* ---- operators ---- */
+
+enum { OPC_ARITH, OPC_CMP, OPC_LOGIC, OPC_BIT, OPC_SHIFT };
+
+static int op_class(int64_t op)
+{
+	switch (op) {
+	case OP_Or: case OP_And: return OPC_LOGIC;
+	case OP_Eq: case OP_Ne: case OP_Lt: case OP_Gt: case OP_Le: case OP_Ge:
+		return OPC_CMP;
+	case OP_BitOr: case OP_BitXor: case OP_BitAnd: return OPC_BIT;
+	case OP_Shl: case OP_Shr: return OPC_SHIFT;
+	default: return OPC_ARITH;
+	}
+}
+
+static uint32_t check_binary(Checker *c, uint32_t e, uint32_t expect)
+{
+	Node *n = NODE_AT(c->m, e);
+	int64_t op = n->Binary.op;
+	Span sp = n->span;
+	uint32_t lhs = n->Binary.lhs, rhs = n->Binary.rhs;
+	if (op < 0 || op >= OP_COUNT) {
+		cerr(c, CD_MALFORMED, sp, "unknown binary operator");
+		return c->t_err;
+	}
+	int cls = op_class(op);
+	uint32_t lt = check_expr(c, lhs, expect);
+	uint32_t rt = check_expr(c, rhs, lt);
+	int rk = ty_kind(c, rt);
+	if (lt == c->t_int && lit_root(c, lhs) && rt != lt && (rk == TK_Int || rk == TK_Char)) {
+		retype_lit(c, lhs, rt);
+		lt = rt;
+	}
+	uint32_t result = (cls == OPC_CMP || cls == OPC_LOGIC) ? c->t_bool : lt;
+	if (ty_is_err(c, lt) || ty_is_err(c, rt))
+		return ty_is_err(c, result) ? c->t_err : result;
+	int lk = ty_kind(c, lt);
+	switch (cls) {
+	case OPC_ARITH:
+		if (lk != TK_Int) {
+			cerr(c, CD_ARITH_NONNUM, sp, tname(c, lt));
+			return c->t_err;
+		}
+		if (lt != rt) {
+			cerr(c, CD_BIN_MISMATCH, sp, tname(c, lt), tname(c, rt));
+			return c->t_err;
+		}
+		return lt;
+	case OPC_CMP:
+		if (lt != rt)
+			cerr(c, CD_CMP_MISMATCH, sp, tname(c, lt), tname(c, rt));
+		else if (lk != TK_Int && lk != TK_Char && lk != TK_Bool)
+			cerr(c, CD_CMP_TYPE, sp, tname(c, lt));
+		return c->t_bool;
+	case OPC_LOGIC:
+		if (lk != TK_Bool || rk != TK_Bool)
+			cerr(c, CD_LOGIC_NONBOOL, sp, tname(c, lt), tname(c, rt));
+		return c->t_bool;
+	default:
+		if (lk != TK_Int) {
+			cerr(c, CD_BIT_NONINT, sp, tname(c, lt));
+			return c->t_err;
+		}
+		if (lt != rt) {
+			cerr(c, CD_BIT_MISMATCH, sp, tname(c, lt), tname(c, rt));
+			return c->t_err;
+		}
+		return lt;
+	}
+}
+
+static uint32_t check_unary(Checker *c, uint32_t e, uint32_t expect)
+{
+	Node *n = NODE_AT(c->m, e);
+	int64_t op = n->Unary.op;
+	Span sp = n->span;
+	uint32_t t = check_expr(c, n->Unary.expr, op == UOP_Not ? c->t_bool : expect);
+	if (ty_is_err(c, t))
+		return op == UOP_Not ? c->t_bool : c->t_err;
+	switch (op) {
+	case UOP_Neg:
+		if (!ty_is_int(c, t)) {
+			cerr(c, CD_NEG_NONNUM, sp, tname(c, t));
+			return c->t_err;
+		}
+		return t;
+	case UOP_Not:
+		if (ty_kind(c, t) != TK_Bool)
+			cerr(c, CD_NOT_NONBOOL, sp, tname(c, t));
+		return c->t_bool;
+	case UOP_BitNot:
+		if (!ty_is_int(c, t)) {
+			cerr(c, CD_BITNOT_NONINT, sp, tname(c, t));
+			return c->t_err;
+		}
+		return t;
+	default:
+		cerr(c, CD_MALFORMED, sp, "unknown unary operator");
+		return c->t_err;
+	}
+}
+
+/* LANGUAGE.md 5.7 for the types of this subset. */
+static uint32_t check_cast(Checker *c, uint32_t e)
+{
+	Node *n = NODE_AT(c->m, e);
+	Span sp = n->span;
+	uint32_t tnode = n->Cast.type;
+	uint32_t from = check_expr(c, n->Cast.expr, 0);
+	uint32_t to = resolve_type(c, tnode);
+	if (ty_is_err(c, from) || ty_is_err(c, to) || from == to)
+		return to;
+	int fk = ty_kind(c, from), tk = ty_kind(c, to);
+	if (fk == TK_Never)
+		return to;
+	if ((fk == TK_Int || fk == TK_Char || fk == TK_Bool) && (tk == TK_Int || tk == TK_Char)
+		&& !(fk == TK_Bool && tk == TK_Char))
+		return to;
+	if (fk == TK_Int && tk == TK_Bool) {
+		/* LANGUAGE.md marks its semantics [UNSURE]; refuse rather than guess. */
+		cerr(c, CD_UNSUPPORTED, sp, "cast from an integer to bool (write x != 0)");
+		return to;
+	}
+	cerr(c, CD_BAD_CAST, sp, tname(c, from), tname(c, to));
+	return to;
+}
+
+/* ---- aggregates ---- */
+
+uint32_t struct_field(Checker *c, uint32_t sty, Str name, uint32_t *index)
+{
+	Module *m = c->m;
+	uint32_t decl = ty_at(c, sty)->Struct.decl;
+	if (!decl || decl >= m->nodes.n || NODE_AT(m, decl)->kind != NK_StructDecl)
+		return 0;
+	List fl = NODE_AT(m, decl)->StructDecl.fields;
+	for (uint32_t i = 0; i < fl.len; i++) {
+		Node *f = NODE_AT(m, LIST_AT(m, fl, i));
+		if (f->kind == NK_FieldDecl && f->FieldDecl.name == name) {
+			*index = i;
+			return f->ty ? f->ty : c->t_err;
+		}
+	}
+	return 0;
+}
+
+static uint32_t check_fieldget(Checker *c, uint32_t e)
+{
+	Node *n = NODE_AT(c->m, e);
+	Str name = n->FieldGet.name;
+	uint32_t bt = check_expr(c, n->FieldGet.base, 0);
+	n = NODE_AT(c->m, e);
+	if (ty_is_err(c, bt))
+		return c->t_err;
+	uint32_t st = bt;
+	if (ty_kind(c, st) == TK_Ref)
+		st = ty_at(c, st)->Ref.elem;    /* one level of auto-deref */
+	if (ty_kind(c, st) != TK_Struct) {
+		cerr(c, CD_FIELD_NONSTRUCT, n->span, tname(c, bt));
+		return c->t_err;
+	}
+	uint32_t idx = 0, ft = struct_field(c, st, name, &idx);
+	if (!ft) {
+		cerr(c, CD_NO_FIELD, n->span, str_get(ty_at(c, st)->Struct.name), str_get(name));
+		return c->t_err;
+	}
+	n->aux = idx;
+	return ft;
+}
+
+static uint32_t check_index(Checker *c, uint32_t e)
+{
+	Node *n = NODE_AT(c->m, e);
+	Span sp = n->span;
+	uint32_t idx = n->Index.index;
+	uint32_t bt = check_expr(c, n->Index.base, 0);
+	uint32_t it = check_expr(c, idx, c->t_int);
+	if (!ty_is_err(c, it) && !ty_is_int(c, it))
+		cerr(c, CD_INDEX_NONINT, NODE_AT(c->m, idx)->span, tname(c, it));
+	if (ty_is_err(c, bt))
+		return c->t_err;
+	if (ty_kind(c, bt) != TK_Array) {
+		cerr(c, CD_INDEX_NONARRAY, sp, tname(c, bt));
+		return c->t_err;
+	}
+	return ty_at(c, bt)->Array.elem;
+}
+
+static uint32_t check_structlit(Checker *c, uint32_t e)
+{
+	Module *m = c->m;
+	Node *n = NODE_AT(m, e);
+	Str sname = n->StructLit.name;
+	List inits = n->StructLit.inits;
+	uint32_t decl = FIND_STRUCT(c, sname);
+	if (n->StructLit.targs.len)
+		cerr(c, CD_UNSUPPORTED, n->span, "generic struct literals");
+	else if (!decl)
+		cerr(c, CD_UNKNOWN_STRUCT, n->span, str_get(sname));
+	if (!decl || n->StructLit.targs.len) {
+		for (uint32_t i = 0; i < inits.len; i++) {
+			Node *fi = NODE_AT(m, LIST_AT(m, inits, i));
+			if (fi->kind == NK_FieldInit)
+				check_expr(c, fi->FieldInit.value, 0);
+		}
+		return c->t_err;
+	}
+	n->aux = decl;
+	uint32_t st = NODE_AT(m, decl)->ty;
+	List fl = NODE_AT(m, decl)->StructDecl.fields;
+	bool seen[fl.len + 1];
+	memset(seen, 0, sizeof seen);
+	for (uint32_t i = 0; i < inits.len; i++) {
+		uint32_t fin = LIST_AT(m, inits, i);
+		Node *fi = NODE_AT(m, fin);
+		if (fi->kind != NK_FieldInit) {
+			cerr(c, CD_MALFORMED, fi->span, "struct literal entry is not a FieldInit");
+			continue;
+		}
+		Str fname = fi->FieldInit.name;
+		uint32_t idx = 0, ft = ty_is_err(c, st) ? 0 : struct_field(c, st, fname, &idx);
+		if (!ft) {
+			if (!ty_is_err(c, st))
+				cerr(c, CD_EXTRA_FIELD, fi->span, str_get(fname), str_get(sname));
+			check_expr(c, fi->FieldInit.value, 0);
+			continue;
+		}
+		if (seen[idx])
+			cerr(c, CD_DUP_FIELD_INIT, fi->span, str_get(fname), str_get(sname));
+		seen[idx] = true;
+		expect_type(c, fi->FieldInit.value, ft, fi->span,
+			arena_printf("field '%s' of struct '%s'", str_get(fname), str_get(sname)));
+		fi = NODE_AT(m, fin);
+		fi->aux = idx;
+		fi->ty = ft;
+	}
+	if (ty_is_err(c, st))
+		return c->t_err;
+	for (uint32_t i = 0; i < fl.len; i++)
+		if (!seen[i])
+			cerr(c, CD_MISSING_FIELD, NODE_AT(m, e)->span,
+				str_get(NODE_AT(m, LIST_AT(m, fl, i))->FieldDecl.name), str_get(sname));
+	return st;
+}
+
+static uint32_t check_arraylit(Checker *c, uint32_t e, uint32_t expect)
+{
+	Module *m = c->m;
+	Node *n = NODE_AT(m, e);
+	List el = n->ArrayLit.elems;
+	if (!el.len) {
+		cerr(c, CD_ARRAY_EMPTY, n->span);
+		return c->t_err;
+	}
+	uint32_t want = ty_kind(c, expect) == TK_Array ? ty_at(c, expect)->Array.elem : 0;
+	uint32_t first = check_expr(c, LIST_AT(m, el, 0), want);
+	for (uint32_t i = 1; i < el.len; i++) {
+		uint32_t x = LIST_AT(m, el, i);
+		expect_type(c, x, first, NODE_AT(m, x)->span, "array element");
+	}
+	if (ty_is_err(c, first))
+		return c->t_err;
+	return array_ty(c, first, el.len);
+}
+
+static uint32_t check_repeat(Checker *c, uint32_t e, uint32_t expect)
+{
+	Node *n = NODE_AT(c->m, e);
+	int64_t count = n->ArrayRepeat.count;
+	Span sp = n->span;
+	uint32_t want = ty_kind(c, expect) == TK_Array ? ty_at(c, expect)->Array.elem : 0;
+	uint32_t t = check_expr(c, n->ArrayRepeat.elem, want);
+	if (count <= 0 || count > UINT32_MAX) {
+		/* [REF] `[e; 0]` yields one element; refuse instead of copying that. */
+		cerr(c, CD_UNSUPPORTED, sp, arena_printf("array repeat count %lld", (long long)count));
+		return c->t_err;
+	}
+	return ty_is_err(c, t) ? c->t_err : array_ty(c, t, count);
+}
+
+/* ---- references ---- */
+
+static uint32_t check_addrof(Checker *c, uint32_t e, uint32_t expect)
+{
+	Module *m = c->m;
+	Node *n = NODE_AT(m, e);
+	bool mut = (n->AddrOf.flags & FL_MUT) != 0;
+	uint32_t x = n->AddrOf.expr;
+	if (x && x < m->nodes.n && NODE_AT(m, x)->kind == NK_StrLit) {
+		cerr(c, CD_UNSUPPORTED, n->span, "string values");
+		return c->t_err;
+	}
+	uint32_t want = ty_kind(c, expect) == TK_Ref ? ty_at(c, expect)->Ref.elem : 0;
+	uint32_t t = check_expr(c, x, want);
+	Node *xn = NODE_AT(m, x);
+	if (mut && xn->kind == NK_Ident && xn->aux) {
+		Node *d = NODE_AT(m, xn->aux);
+		if ((d->kind == NK_Let && !(d->Let.flags & FL_MUT)) || d->kind == NK_ConstDecl
+			|| d->kind == NK_PatBind || d->kind == NK_FnDecl)
+			cerr(c, CD_MUT_BORROW_IMM, xn->span, str_get(xn->Ident.name));
+	}
+	return ty_is_err(c, t) ? c->t_err : ref_ty(c, t, mut);
+}
+
+static uint32_t check_deref(Checker *c, uint32_t e)
+{
+	Node *n = NODE_AT(c->m, e);
+	Span sp = n->span;
+	uint32_t t = check_expr(c, n->Deref.expr, 0);
+	if (ty_is_err(c, t))
+		return c->t_err;
+	if (ty_kind(c, t) != TK_Ref) {
+		cerr(c, CD_DEREF_NONREF, sp, tname(c, t));
+		return c->t_err;
+	}
+	return ty_at(c, t)->Ref.elem;
+}
+
+/* ---- control-flow expressions ---- */
+
+static uint32_t check_ifexpr(Checker *c, uint32_t e, uint32_t expect)
+{
+	Node *n = NODE_AT(c->m, e);
+	Span sp = n->span;
+	uint32_t cond = n->IfExpr.cond, th = n->IfExpr.then, el = n->IfExpr.els;
+	uint32_t ct = check_expr(c, cond, c->t_bool);
+	if (!ty_is_err(c, ct) && ct != c->t_bool)
+		cerr(c, CD_IFEXPR_COND, NODE_AT(c->m, cond)->span, tname(c, ct));
+	uint32_t a = check_block(c, th, expect, true);
+	uint32_t b = check_block(c, el, expect, true);
+	if (ty_kind(c, a) == TK_Never)
+		return b;
+	if (ty_kind(c, b) == TK_Never || ty_is_err(c, b))
+		return a;
+	if (ty_is_err(c, a))
+		return b;
+	if (a != b) {
+		cerr(c, CD_IFEXPR_BRANCH, sp, tname(c, a), tname(c, b));
+		return c->t_err;
+	}
+	return a;
+}
+
+/* Constant initializers may use literals, operators, casts and other
+ * constants (LANGUAGE.md 4.9); anything else is flagged. */
+static bool const_ok(int kind)
+{
+	switch (kind) {
+	case NK_IntLit: case NK_BoolLit: case NK_CharLit: case NK_Ident:
+	case NK_Unary: case NK_Binary: case NK_Paren: case NK_Cast:
+		return true;
+	default:
+		return false;
+	}
+}
+
+uint32_t check_expr(Checker *c, uint32_t e, uint32_t expect)
+{
+	Module *m = c->m;
+	if (!e || e >= m->nodes.n) {
+		cerr(c, CD_MALFORMED, (Span){ 0 }, "missing expression");
+		return c->t_err;
+	}
+	Node *n = NODE_AT(m, e);
+	if (c->depth >= MAX_DEPTH) {
+		cerr(c, CD_TOO_DEEP, n->span);
+		return c->t_err;
+	}
+	c->depth++;
+	if (c->const_init && !const_ok(n->kind))
+		c->const_bad = true;
+	uint32_t t = c->t_err;
+	int ek = ty_kind(c, expect);
+	switch (n->kind) {
+	case NK_IntLit:
+		t = (ek == TK_Int || ek == TK_Char) ? expect : c->t_int;
+		break;
+	case NK_BoolLit: t = c->t_bool; break;
+	case NK_CharLit: t = c->t_char; break;
+	case NK_FloatLit:
+		cerr(c, CD_UNSUPPORTED, n->span, "floating-point values");
+		break;
+	case NK_StrLit:
+		cerr(c, CD_UNSUPPORTED, n->span, "string values (string literals only as print/println arguments)");
+		break;
+	case NK_Ident: t = check_ident(c, e); break;
+	case NK_Path:
+		cerr(c, CD_UNSUPPORTED, n->span, arena_printf("paths ('%s::%s')",
+			str_get(n->Path.qual), str_get(n->Path.name)));
+		break;
+	case NK_Call: t = check_call(c, e, expect, false); break;
+	case NK_MethodCall:
+		cerr(c, CD_UNSUPPORTED, n->span, "method calls");
+		break;
+	case NK_StructLit: t = check_structlit(c, e); break;
+	case NK_VariantLit:
+		cerr(c, CD_UNSUPPORTED, n->span, "enums");
+		break;
+	case NK_FieldGet: t = check_fieldget(c, e); break;
+	case NK_Index: t = check_index(c, e); break;
+	case NK_Arrow:
+		cerr(c, CD_UNSUPPORTED, n->span, "heap access '->'");
+		break;
+	case NK_Try:
+		cerr(c, CD_UNSUPPORTED, n->span, "the '?' operator");
+		break;
+	case NK_Cast: t = check_cast(c, e); break;
+	case NK_Unary: t = check_unary(c, e, expect); break;
+	case NK_AddrOf: t = check_addrof(c, e, expect); break;
+	case NK_Deref: t = check_deref(c, e); break;
+	case NK_Binary: t = check_binary(c, e, expect); break;
+	case NK_Paren: t = check_expr(c, n->Paren.expr, expect); break;
+	case NK_ArrayLit: t = check_arraylit(c, e, expect); break;
+	case NK_ArrayRepeat: t = check_repeat(c, e, expect); break;
+	case NK_IfExpr: t = check_ifexpr(c, e, expect); break;
+	case NK_Match: t = check_match(c, e, expect); break;
+	case NK_While: t = check_while(c, e, expect); break;
+	default:
+		cerr(c, CD_MALFORMED, n->span, arena_printf("%s node where an expression was expected",
+			n->kind < NK_COUNT ? node_kind_names[n->kind] : "unknown"));
+		break;
+	}
+	c->depth--;
+	NODE_AT(m, e)->ty = t;
+	return t;
+}
