@@ -509,7 +509,6 @@ static uint32_t make_path(Parser *P, Span sp, Str qual, Str name, List targs)
 /* IDENT `::` `<` types `>` path_after_turbofish */
 static uint32_t parse_turbofish_path(Parser *P, Span sp, Str name, bool upper)
 {
-	adv(P);
 	List targs = parse_type_args(P);
 	if (accept(P, T_COLON2)) {
 		Str second = expect_name(P);
@@ -1862,6 +1861,7 @@ static uint32_t parse_file(Parser *P)
 
 Module *parse_source(const char *path, const char *text, size_t len, Diags *d)
 {
+	uint32_t first_diag = d->v.n;
 	Module *m = module_new(STAGE_AST);
 	m->source = str_internz(path);
 	vec_push(m->files, m->source);
@@ -1883,6 +1883,15 @@ Module *parse_source(const char *path, const char *text, size_t len, Diags *d)
 		m->root = 0;    /* not reached: every unwinding lands in a recovery point */
 	uint32_t first = m->nodes.n > 1 && m->root ? NODE_AT(m, m->root)->File.modules.len : 0;
 	m->name = first ? NODE_AT(m, LIST_AT(m, NODE_AT(m, m->root)->File.modules, 0))->Module.name : P.s_main;
+	/* lexical errors were found first: report in source order (insertion
+	 * sort: stable, and the lists are short) */
+	for (uint32_t i = first_diag + 1; i < d->v.n; i++) {
+		Diag x = d->v.v[i];
+		uint32_t j = i;
+		for (; j > first_diag && x.span.off < d->v.v[j - 1].span.off; j--)
+			d->v.v[j] = d->v.v[j - 1];
+		d->v.v[j] = x;
+	}
 	free(toks.v);
 	free(P.stack.v);
 	free(P.sbuf.s);
