@@ -226,7 +226,7 @@ static void json_list(Module *m, FILE *out, List l, bool strs)
 static void json_type(Module *m, FILE *out, uint32_t i)
 {
 	const Type *t = &m->types.v[i];
-	fprintf(out, "{\"index\":%u,\"kind\":\"%s\",\"name\":", i,
+	fprintf(out, "{\"id\":%u,\"kind\":\"%s\",\"syntax\":", i,
 		t->kind < TK_COUNT ? type_kind_names[t->kind] : "?");
 	const char *tn = type_name(m, i);
 	put_bytes(out, tn, strlen(tn), true);
@@ -241,7 +241,7 @@ static void json_type(Module *m, FILE *out, uint32_t i)
 static void json_node(Module *m, FILE *out, uint32_t i)
 {
 	const Node *n = &m->nodes.v[i];
-	fprintf(out, "{\"index\":%u,\"kind\":\"%s\",\"file\":%u,\"line\":%u,\"col\":%u,\"off\":%u,\"ty\":%u,\"aux\":%u",
+	fprintf(out, "{\"id\":%u,\"kind\":\"%s\",\"file\":%u,\"line\":%u,\"col\":%u,\"off\":%u,\"ty\":%u,\"aux\":%u",
 		i, n->kind < NK_COUNT ? node_kind_names[n->kind] : "?", n->span.file, n->span.line,
 		n->span.col, n->span.off, n->ty, n->aux);
 	switch (n->kind) {
