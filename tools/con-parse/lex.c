@@ -70,7 +70,11 @@ typedef struct Lexer {
 	uint32_t line, linestart, cont;   /* cont: UTF-8 continuation bytes on this line */
 	Diags *d;
 	bool pending;   /* an error was reported since the last token */
+	uint32_t errors;
 } Lexer;
+
+/* Garbage input must not print thousands of lines (the parser shares it). */
+#define LEX_MAX_ERRORS 50
 
 static uint32_t col_at(Lexer *L, size_t off)
 {
@@ -81,6 +85,8 @@ static void lex_error(Lexer *L, size_t off, const char *fmt, const char *arg)
 {
 	Span sp = { 0, L->line, col_at(L, off), (uint32_t)off };
 	L->pending = true;
+	if (++L->errors > LEX_MAX_ERRORS)
+		return;
 	diag_add(L->d, SEV_ERROR, "parse", "E0001", L->path, sp, fmt, arg);
 }
 
@@ -167,6 +173,7 @@ static bool lex_string(Lexer *L, Token *t)
 	t->kind = T_STRING;
 	if (L->i >= L->n) {
 		Span sp = { 0, line, col, (uint32_t)start };
+		L->errors++;
 		diag_add(L->d, SEV_ERROR, "parse", "E0001", L->path, sp, "unterminated string literal");
 		return false;
 	}
@@ -291,7 +298,7 @@ void lex_source(const char *path, const char *text, size_t len, Tokens *out, Dia
 		kw_init();
 		kw_ready = true;
 	}
-	Lexer L = { path, (const unsigned char *)text, len, 0, 1, 0, 0, d, false };
+	Lexer L = { path, (const unsigned char *)text, len, 0, 1, 0, 0, d, false, 0 };
 	bool open_string = false;
 	const unsigned char *s = L.s;
 	vec_grow(*out, out->n + (uint32_t)(len / 4) + 16);

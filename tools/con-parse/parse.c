@@ -1861,13 +1861,14 @@ static uint32_t parse_file(Parser *P)
 
 Module *parse_source(const char *path, const char *text, size_t len, Diags *d)
 {
-	uint32_t first_diag = d->v.n;
+	uint32_t first_diag = d->v.n, first_error = d->errors;
 	Module *m = module_new(STAGE_AST);
 	m->source = str_internz(path);
 	vec_push(m->files, m->source);
 	Tokens toks = { 0 };
 	lex_source(path, text, len, &toks, d);
 	Parser P = { .m = m, .path = path, .text = text, .t = toks.v, .nt = toks.n, .d = d };
+	P.errors = d->errors - first_error;
 	P.s_main = str_internz("main");
 	P.s_self = str_internz("self");
 	P.s_Copy = str_internz("Copy");
