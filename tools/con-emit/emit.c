@@ -26,6 +26,9 @@ static bool is_void(E *e, uint32_t t) { TypeKind k = tkind(e, t); return k == TK
 
 static const char *ltype(E *e, uint32_t t)
 {
+	static int depth;   /* a corrupt type table could nest arrays forever */
+	if (t >= e->m->types.n || depth > 64)
+		return "i8";
 	switch (tkind(e, t)) {
 	case TK_Unit: case TK_Never: return "void";
 	case TK_Bool: return "i1";
@@ -33,7 +36,12 @@ static const char *ltype(E *e, uint32_t t)
 	case TK_Int: return arena_printf("i%d", (int)TY(t)->Int.bits);
 	case TK_Float: return TY(t)->Float.bits == 32 ? "float" : "double";
 	case TK_Struct: return arena_printf("%%struct.%s", str_get(TY(t)->Struct.name));
-	case TK_Array: return arena_printf("[%lld x %s]", (long long)TY(t)->Array.len, ltype(e, TY(t)->Array.elem));
+	case TK_Array: {
+		depth++;
+		const char *el = ltype(e, TY(t)->Array.elem);
+		depth--;
+		return arena_printf("[%lld x %s]", (long long)TY(t)->Array.len, el);
+	}
 	default: return "ptr";  /* references, pointers, heap cells, fn pointers */
 	}
 }
@@ -450,6 +458,110 @@ static bool defines(E *e, const char *name)
 	return false;
 }
 
+/* ---- IR shape checks: an IR stream is only structurally validated by the
+ * reader, so node kinds, types and indices are checked here before use. ---- */
+
+static bool is_value(E *e, uint32_t v)
+{
+	if (!v || v >= e->m->nodes.n)
+		return false;
+	switch (IR(v)->kind) {
+	case NK_IrParam: case NK_IAlloca: case NK_IConst: case NK_IUndef: case NK_ILoad:
+	case NK_IFieldPtr: case NK_IIndexPtr: case NK_IBin: case NK_ICmp: case NK_IUn:
+	case NK_ICast: case NK_ICall: case NK_ICallInd: case NK_IFnAddr: case NK_IStr:
+		return IR(v)->ty != 0 || IR(v)->kind == NK_ICall || IR(v)->kind == NK_ICallInd;
+	default:
+		return false;
+	}
+}
+
+static bool is_type(E *e, uint32_t t, TypeKind k) { return t && t < e->m->types.n && TY(t)->kind == k; }
+static bool is_block(E *e, uint32_t b) { return b && b < e->m->nodes.n && IR(b)->kind == NK_IrBlock; }
+
+static bool struct_ok(E *e, uint32_t t)
+{
+	if (!is_type(e, t, TK_Struct))
+		return false;
+	uint32_t s = TY(t)->Struct.decl;
+	return s && s < e->m->nodes.n && IR(s)->kind == NK_IrStruct;
+}
+
+static bool args_ok(E *e, List args)
+{
+	for (uint32_t i = 0; i < args.len; i++)
+		if (!is_value(e, LIST_AT(e->m, args, i)))
+			return false;
+	return true;
+}
+
+static bool inst_ok(E *e, uint32_t n)
+{
+	Node *x = IR(n);
+	switch (x->kind) {
+	case NK_IAlloca: return x->IAlloca.elem && x->IAlloca.elem < e->m->types.n;
+	case NK_IConst: case NK_IUndef: case NK_IUnreachable: case NK_IFConst: return true;
+	case NK_IFnAddr: return x->IFnAddr.name != 0;
+	case NK_IStr: return true;
+	case NK_ILoad: return is_value(e, x->ILoad.ptr);
+	case NK_IStore: return is_value(e, x->IStore.ptr) && (!x->IStore.val || is_value(e, x->IStore.val));
+	case NK_IFieldPtr:
+		return is_value(e, x->IFieldPtr.base) && struct_ok(e, x->IFieldPtr.agg) && x->IFieldPtr.index >= 0
+			&& x->IFieldPtr.index < IR(TY(x->IFieldPtr.agg)->Struct.decl)->IrStruct.fields.len;
+	case NK_IIndexPtr:
+		return is_value(e, x->IIndexPtr.base) && is_type(e, x->IIndexPtr.agg, TK_Array)
+			&& is_value(e, x->IIndexPtr.index);
+	case NK_IBin: case NK_ICmp:
+		return x->IBin.op >= 0 && x->IBin.op < OP_COUNT && is_value(e, x->IBin.lhs) && is_value(e, x->IBin.rhs)
+			&& (x->kind == NK_ICmp || x->IBin.op >= OP_BitOr);
+	case NK_IUn: return x->IUn.op >= 0 && x->IUn.op < UOP_COUNT && is_value(e, x->IUn.val);
+	case NK_ICast: return is_value(e, x->ICast.val);
+	case NK_ICall: return x->ICall.callee != 0 && args_ok(e, x->ICall.args);
+	case NK_ICallInd: return is_value(e, x->ICallInd.fnptr) && args_ok(e, x->ICallInd.args);
+	case NK_IBr: return is_block(e, x->IBr.target);
+	case NK_ICondBr: return is_value(e, x->ICondBr.cond) && is_block(e, x->ICondBr.then) && is_block(e, x->ICondBr.els);
+	case NK_IRet: return !x->IRet.val || is_value(e, x->IRet.val);
+	default: return false;
+	}
+}
+
+static bool func_ok(E *e, uint32_t f)
+{
+	if (!f || f >= e->m->nodes.n || IR(f)->kind != NK_IrFunc || !is_type(e, IR(f)->ty, TK_Fn)
+		|| !IR(f)->IrFunc.name)
+		return false;
+	List ps = IR(f)->IrFunc.params, bl = IR(f)->IrFunc.blocks;
+	for (uint32_t i = 0; i < ps.len; i++) {
+		uint32_t p = LIST_AT(e->m, ps, i);
+		if (!p || IR(p)->kind != NK_IrParam || !IR(p)->ty)
+			return false;
+	}
+	for (uint32_t i = 0; i < bl.len; i++) {
+		uint32_t b = LIST_AT(e->m, bl, i);
+		if (!is_block(e, b) || !IR(b)->IrBlock.insts.len)
+			return false;
+		List il = IR(b)->IrBlock.insts;
+		for (uint32_t k = 0; k < il.len; k++)
+			if (!inst_ok(e, LIST_AT(e->m, il, k)))
+				return false;
+	}
+	return true;
+}
+
+static bool program_ok(E *e)
+{
+	Node *p = IR(e->m->root);
+	List fl = p->IrProgram.funcs, sl = p->IrProgram.structs;
+	for (uint32_t i = 0; i < sl.len; i++) {
+		uint32_t s = LIST_AT(e->m, sl, i);
+		if (!s || IR(s)->kind != NK_IrStruct || !struct_ok(e, IR(s)->ty))
+			return false;
+	}
+	for (uint32_t i = 0; i < fl.len; i++)
+		if (!func_ok(e, LIST_AT(e->m, fl, i)))
+			return false;
+	return true;
+}
+
 int emit_llvm(Module *m, const EmitOptions *opt, FILE *out, Diags *d)
 {
 	static const EmitOptions none = {0};
@@ -458,6 +570,11 @@ int emit_llvm(Module *m, const EmitOptions *opt, FILE *out, Diags *d)
 	if (!m || m->stage != STAGE_IR || !m->root || IR(m->root)->kind != NK_IrProgram) {
 		diag_add(d, SEV_ERROR, "emit", NULL, m ? str_get(m->source) : "", (Span){0},
 			"emit needs an ir module");
+		return 1;
+	}
+	if (!program_ok(e)) {
+		diag_add(d, SEV_ERROR, "emit", NULL, str_get(m->source), (Span){0},
+			"malformed ir: a function, block or instruction has the wrong shape");
 		return 1;
 	}
 	Node *prog = IR(m->root);

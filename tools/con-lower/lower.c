@@ -48,7 +48,7 @@ static uint32_t copy_list_types(L *l, List src, List *dst);
 /* Copy checked type t into the IR module (memoised; structs get an IrStruct). */
 static uint32_t tcopy(L *l, uint32_t t)
 {
-	if (!t)
+	if (!t || t >= l->m->types.n)
 		return 0;
 	if (l->tmap[t])
 		return l->tmap[t];
@@ -234,6 +234,13 @@ static uint32_t spill(L *l, uint32_t v, uint32_t ty)
 
 static uint32_t field_ptr(L *l, uint32_t base, uint32_t agg, uint32_t idx)
 {
+	if (idx >= NODE_AT(l->o, TYPE_AT(l->o, agg)->Struct.decl)->IrStruct.fields.len) {
+		diag_add(l->d, SEV_ERROR, "lower", NULL, str_get(l->m->source), l->span,
+			"malformed checked AST: field index %u out of range", idx);
+		idx = 0;
+		if (!NODE_AT(l->o, TYPE_AT(l->o, agg)->Struct.decl)->IrStruct.fields.len)
+			return base;
+	}
 	uint32_t ft = LIST_AT(l->o, NODE_AT(l->o, TYPE_AT(l->o, agg)->Struct.decl)->IrStruct.fields, idx);
 	uint32_t n = emit(l, NK_IFieldPtr, t_ptr(l, ft));
 	NODE_AT(l->o, n)->IFieldPtr.base = base;
@@ -284,7 +291,9 @@ static uint32_t call(L *l, const char *name, uint32_t ret, const uint32_t *args,
 
 /* ---- helpers on the checked AST ---- */
 
-#define N(i) NODE_AT(l->m, (i))
+/* Indices are clamped to the "none" node 0 so that a corrupt stream whose
+ * child has the wrong kind cannot make us read outside the node table. */
+#define N(i) NODE_AT(l->m, (uint32_t)(i) < l->m->nodes.n ? (uint32_t)(i) : 0)
 static uint32_t nty(L *l, uint32_t n) { return tcopy(l, N(n)->ty); }
 
 /* Widen an integer/char/bool value to i64 by its signedness. */
@@ -375,7 +384,7 @@ static uint32_t lower_args(L *l, List args, uint32_t *out)
 
 static uint32_t lower_call(L *l, uint32_t n)
 {
-	uint32_t callee = N(n)->aux;
+	uint32_t callee = N(n)->aux < l->m->nodes.n ? N(n)->aux : 0;
 	uint32_t ret = nty(l, n);
 	if (!callee)
 		return lower_builtin(l, n);
@@ -448,7 +457,7 @@ static uint32_t lower_cast(L *l, uint32_t n)
 {
 	uint32_t to = nty(l, n);
 	uint32_t src = N(n)->Cast.expr;
-	if (TYPE_AT(l->m, N(src)->ty)->kind == TK_Array)
+	if (okind(l, nty(l, src)) == TK_Array)
 		return lower_addr(l, src);     /* [T; N] as *T: address of element 0 */
 	return cast(l, lower_expr(l, src), to);
 }
@@ -677,7 +686,7 @@ static uint32_t lower_loop(L *l, uint32_t n)
 
 static uint32_t lower_ident(L *l, uint32_t n)
 {
-	uint32_t d = N(n)->aux;
+	uint32_t d = N(n)->aux < l->m->nodes.n ? N(n)->aux : 0;
 	if (!d)
 		return 0;
 	switch (N(d)->kind) {
@@ -695,10 +704,26 @@ static uint32_t lower_ident(L *l, uint32_t n)
 	}
 }
 
+static uint32_t lower_expr_kind(L *l, uint32_t n);
+
 static uint32_t lower_expr(L *l, uint32_t n)
 {
+	static int depth;   /* a corrupt stream could make a const refer to itself */
 	if (!n)
 		return 0;
+	if (depth > 5000) {
+		diag_add(l->d, SEV_ERROR, "lower", NULL, str_get(l->m->source), N(n)->span,
+			"expression nested too deeply");
+		return 0;
+	}
+	depth++;
+	uint32_t v = lower_expr_kind(l, n);
+	depth--;
+	return v;
+}
+
+static uint32_t lower_expr_kind(L *l, uint32_t n)
+{
 	uint32_t ty = nty(l, n);
 	switch (N(n)->kind) {
 	case NK_IntLit: return iconst(l, ty, N(n)->IntLit.value);
@@ -734,7 +759,7 @@ static uint32_t lower_addr(L *l, uint32_t n)
 	case NK_Paren:
 		return lower_addr(l, N(n)->Paren.expr);
 	case NK_Ident: {
-		uint32_t d = N(n)->aux;
+		uint32_t d = N(n)->aux < l->m->nodes.n ? N(n)->aux : 0;
 		if (d && N(d)->kind != NK_FnDecl && N(d)->kind != NK_ConstDecl && l->slot[d])
 			return l->slot[d];
 		break;
@@ -770,12 +795,17 @@ static uint32_t lower_addr(L *l, uint32_t n)
 	}
 	case NK_Deref:
 		return lower_expr(l, N(n)->Deref.expr);
-	default:
-		break;
+	default: {
+		uint32_t ty = nty(l, n);
+		return spill(l, lower_expr(l, n), ty);
 	}
-	uint32_t ty = nty(l, n);
-	uint32_t v = lower_expr(l, n);
-	return spill(l, v, ty);
+	}
+	if (N(n)->kind == NK_Ident)
+		return spill(l, lower_expr(l, n), nty(l, n));
+	diag_add(l->d, SEV_ERROR, "lower", NULL, str_get(l->m->source), N(n)->span,
+		"malformed checked AST: %s on a value of type '%s'", node_kind_names[N(n)->kind],
+		type_name(l->m, N(n)->ty));
+	return spill(l, 0, nty(l, n));
 }
 
 /* ---- statements ---- */
