@@ -144,13 +144,17 @@ uint32_t check_call(Checker *c, uint32_t e, uint32_t expect, bool stmt)
 	}
 	if (c->const_init)
 		c->const_bad = true;
-	/* A local function pointer hides a function of the same name. */
+	/* A local function pointer hides a function of the same name; a local
+	 * of another type does not (a call names a function then). */
 	uint32_t d = scope_find(c, name);
-	if (d)
-		return call_pointer(c, e, d);
-	d = FIND_FN(c, name);
-	if (d)
-		return call_user(c, e, d);
+	uint32_t fd = FIND_FN(c, name);
+	if (d) {
+		uint32_t lt = NODE_AT(m, d)->ty;
+		if (!fd || ty_is_err(c, lt) || ty_at(c, lt)->kind == TK_Fn)
+			return call_pointer(c, e, d);
+	}
+	if (fd)
+		return call_user(c, e, fd);
 	int kind = builtin_kind(name);
 	if (kind != BI_NONE)
 		return call_builtin(c, e, kind, stmt);
