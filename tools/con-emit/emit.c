@@ -16,6 +16,7 @@ typedef struct E {
 	Buf body;               /* function definitions, written before globals */
 	VEC(Str) strs;          /* string constants: @str.<i> */
 	bool bounds;            /* con_rt_bounds_fail needed */
+	uint32_t bad;           /* first malformed node found by program_ok */
 } E;
 
 #define IR(i) NODE_AT(e->m, (i))
@@ -541,8 +542,10 @@ static bool func_ok(E *e, uint32_t f)
 			return false;
 		List il = IR(b)->IrBlock.insts;
 		for (uint32_t k = 0; k < il.len; k++)
-			if (!inst_ok(e, LIST_AT(e->m, il, k)))
+			if (!inst_ok(e, LIST_AT(e->m, il, k))) {
+				e->bad = LIST_AT(e->m, il, k);
 				return false;
+			}
 	}
 	return true;
 }
@@ -574,7 +577,8 @@ int emit_llvm(Module *m, const EmitOptions *opt, FILE *out, Diags *d)
 	}
 	if (!program_ok(e)) {
 		diag_add(d, SEV_ERROR, "emit", NULL, str_get(m->source), (Span){0},
-			"malformed ir: a function, block or instruction has the wrong shape");
+			"malformed ir: %s node #%u has the wrong shape",
+			e->bad ? node_kind_names[IR(e->bad)->kind] : "a function or struct", e->bad);
 		return 1;
 	}
 	Node *prog = IR(m->root);

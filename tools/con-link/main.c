@@ -64,8 +64,20 @@ static const char *compile_ll(const char *ll, int k, bool o0)
 	const char *src = ll;
 	if (!o0) {
 		char *opt[] = {"opt", "-opaque-pointers", "-O2", (char *)ll, "-o", bc, NULL};
-		run("opt", opt);
-		src = bc;
+		int st = proc_run(opt, NULL);
+		/* LLVM 14's loop access analysis can crash on opaque-pointer IR;
+		 * a crash (not a rejection) falls back to llc's own optimisation. */
+		if (st >= 128) {
+			fprintf(stderr, "con-link: warning: opt crashed (exit %d); compiling %s without opt\n", st, ll);
+		} else if (st == 127) {
+			fail(1, "cannot run %s", "opt");
+		} else if (st != 0) {
+			fprintf(stderr, "con-link: opt failed (exit %d)\n", st);
+			cleanup();
+			exit(1);
+		} else {
+			src = bc;
+		}
 	}
 	char *llc[] = {"llc", "-opaque-pointers", o0 ? "-O0" : "-O2", "-relocation-model=pic",
 		"-filetype=obj", (char *)src, "-o", obj, NULL};

@@ -508,17 +508,20 @@ static uint32_t lower_repeat(L *l, uint32_t n)
 	br(l, head);
 	set_block(l, head);
 	uint32_t iv = load(l, i, t_i64(l));
+	/* constants first: node_new may move the node table */
+	uint32_t lim = iconst(l, t_i64(l), count);
 	uint32_t c = emit(l, NK_ICmp, t_bool(l));
 	NODE_AT(l->o, c)->ICmp.op = OP_Lt;
 	NODE_AT(l->o, c)->ICmp.lhs = iv;
-	NODE_AT(l->o, c)->ICmp.rhs = iconst(l, t_i64(l), count);
+	NODE_AT(l->o, c)->ICmp.rhs = lim;
 	condbr(l, c, body, done);
 	set_block(l, body);
 	store(l, index_ptr(l, s, ty, iv, N(n)->span), v);
+	uint32_t one = iconst(l, t_i64(l), 1);
 	uint32_t next = emit(l, NK_IBin, t_i64(l));
 	NODE_AT(l->o, next)->IBin.op = OP_Add;
 	NODE_AT(l->o, next)->IBin.lhs = iv;
-	NODE_AT(l->o, next)->IBin.rhs = iconst(l, t_i64(l), 1);
+	NODE_AT(l->o, next)->IBin.rhs = one;
 	store(l, i, next);
 	br(l, head);
 	set_block(l, done);
@@ -607,10 +610,11 @@ static uint32_t lower_match(L *l, uint32_t n)
 			uint32_t body = new_block(l);
 			if (pass == 0) {
 				int64_t pv = N(pat)->kind == NK_PatInt ? N(pat)->PatInt.value : N(pat)->PatBool.value;
+				uint32_t k = iconst(l, sty, pv);
 				uint32_t c = emit(l, NK_ICmp, t_bool(l));
 				NODE_AT(l->o, c)->ICmp.op = OP_Eq;
 				NODE_AT(l->o, c)->ICmp.lhs = s;
-				NODE_AT(l->o, c)->ICmp.rhs = iconst(l, sty, pv);
+				NODE_AT(l->o, c)->ICmp.rhs = k;
 				uint32_t next = new_block(l);
 				condbr(l, c, body, next);
 				set_block(l, body);
