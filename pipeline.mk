@@ -20,7 +20,6 @@ PIPELINE_DIR := $(dir $(lastword $(MAKEFILE_LIST)))
 BIN ?= $(abspath $(PIPELINE_DIR)/../../bin)
 C ?= build
 CONCRETE_O ?= 2
-LLVM_FLAGS := -opaque-pointers
 NAME := $(basename $(notdir $(SRC)))
 ifeq ($(TEST),1)
 LL := $(C)/$(NAME).test.ll
@@ -31,8 +30,10 @@ EMIT_FLAGS :=
 endif
 OBJ := $(LL:.ll=.o)
 
+ifneq ($(OUT),)
 $(OUT): $(OBJ) $(BIN)/con-link
 	$(BIN)/con-link -o $@ $(OBJ)
+endif
 
 $(C)/$(NAME).ast: $(SRC) $(BIN)/con-parse | $(C)
 	$(BIN)/con-parse -o $@.tmp $(SRC) && mv $@.tmp $@
@@ -46,14 +47,9 @@ $(C)/%.ir: $(C)/%.chk $(BIN)/con-lower
 $(LL): $(C)/$(NAME).ir $(BIN)/con-emit
 	$(BIN)/con-emit $(EMIT_FLAGS) -o $@.tmp $< && mv $@.tmp $@
 
-$(OBJ): $(LL)
-ifeq ($(CONCRETE_O),0)
-	llc $(LLVM_FLAGS) -O0 -relocation-model=pic -filetype=obj -o $@.tmp $< && mv $@.tmp $@
-else
-	opt $(LLVM_FLAGS) -O2 $< -o $@.bc && \
-	llc $(LLVM_FLAGS) -O2 -relocation-model=pic -filetype=obj -o $@.tmp $@.bc && \
-	rm -f $@.bc && mv $@.tmp $@
-endif
+# con-link is the one place that knows how to run opt and llc.
+$(OBJ): $(LL) $(BIN)/con-link
+	$(BIN)/con-link -c $(if $(filter 0,$(CONCRETE_O)),-O0) -o $@ $<
 
 $(C):
 	mkdir -p $@

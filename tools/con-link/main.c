@@ -1,6 +1,6 @@
 /* con-link: objects (or .ll files, compiled first with opt + llc) plus the
  * runtime archive -> an executable, by running the system C compiler. */
-#include "ir.h"
+#include "link.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -8,7 +8,8 @@
 #include <unistd.h>
 
 static const char usage[] =
-	"usage: con-link [-o OUT] [--runtime PATH] [-O0] FILE.o|FILE.ll ...\n";
+	"usage: con-link [-o OUT] [--runtime PATH] [-O0] FILE.o|FILE.ll ...\n"
+	"       con-link -c [-O0] -o FILE.o FILE.ll    compile only\n";
 
 static char tmpdir[64];
 
@@ -36,21 +37,13 @@ static bool ends_with(const char *s, const char *suf)
 	return n >= k && !strcmp(s + n - k, suf);
 }
 
-/* Run a tool; its stderr passes through, a failure becomes one line. */
-static void run(const char *what, char **argv)
+static bool is_ir(const char *f)
 {
-	int st = proc_run(argv, NULL);
-	if (st == 127)
-		fail(1, "cannot run %s", argv[0]);
-	if (st != 0) {
-		fprintf(stderr, "con-link: %s failed (exit %d)\n", what, st);
-		cleanup();
-		exit(1);
-	}
+	return ends_with(f, ".ll") || ends_with(f, ".bc");
 }
 
-/* f.ll -> f.o in the temporary directory. */
-static const char *compile_ll(const char *ll, int k, bool o0)
+/* f.ll -> an object in the temporary directory. */
+static const char *compile_tmp(const char *ll, int k, bool o0)
 {
 	if (!tmpdir[0]) {
 		strcpy(tmpdir, "/tmp/con-link.XXXXXX");
@@ -59,36 +52,18 @@ static const char *compile_ll(const char *ll, int k, bool o0)
 			fail(1, "cannot create a temporary directory: %s", strerror(errno));
 		}
 	}
-	char *bc = arena_printf("%s/%d.bc", tmpdir, k);
 	char *obj = arena_printf("%s/%d.o", tmpdir, k);
-	const char *src = ll;
-	if (!o0) {
-		char *opt[] = {"opt", "-opaque-pointers", "-O2", (char *)ll, "-o", bc, NULL};
-		int st = proc_run(opt, NULL);
-		/* LLVM 14's loop access analysis can crash on opaque-pointer IR;
-		 * a crash (not a rejection) falls back to llc's own optimisation. */
-		if (st >= 128) {
-			fprintf(stderr, "con-link: warning: opt crashed (exit %d); compiling %s without opt\n", st, ll);
-		} else if (st == 127) {
-			fail(1, "cannot run %s", "opt");
-		} else if (st != 0) {
-			fprintf(stderr, "con-link: opt failed (exit %d)\n", st);
-			cleanup();
-			exit(1);
-		} else {
-			src = bc;
-		}
+	if (link_compile(ll, obj, o0) != 0) {
+		cleanup();
+		exit(1);
 	}
-	char *llc[] = {"llc", "-opaque-pointers", o0 ? "-O0" : "-O2", "-relocation-model=pic",
-		"-filetype=obj", (char *)src, "-o", obj, NULL};
-	run("llc", llc);
 	return obj;
 }
 
 int main(int argc, char **argv)
 {
 	const char *out = "a.out", *runtime = getenv("CONCRETE_RUNTIME");
-	bool o0 = false;
+	bool o0 = false, compile_only = false;
 	VEC(const char *) inputs = {0};
 	for (int i = 1; i < argc; i++) {
 		const char *s = argv[i];
@@ -104,6 +79,8 @@ int main(int argc, char **argv)
 				out = argv[++i];
 			else
 				runtime = argv[++i];
+		} else if (!strcmp(s, "-c")) {
+			compile_only = true;
 		} else if (!strcmp(s, "-O0")) {
 			o0 = true;
 		} else if (!strcmp(s, "-O2")) {
@@ -119,6 +96,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "con-link: no input files\n%s", usage);
 		return 2;
 	}
+	if (compile_only) {
+		if (inputs.n != 1 || !is_ir(inputs.v[0]) || !strcmp(out, "a.out"))
+			fail(2, "%s", "-c takes one .ll input and -o FILE.o");
+		if (access(inputs.v[0], R_OK) != 0)
+			fail(2, "cannot read %s", inputs.v[0]);
+		return link_compile(inputs.v[0], out, o0);
+	}
 	if (!runtime || !*runtime)
 		runtime = arena_printf("%s/../lib/libconcrete_rt.a", proc_self_dir());
 	if (access(runtime, R_OK) != 0)
@@ -127,17 +111,10 @@ int main(int argc, char **argv)
 		if (access(inputs.v[i], R_OK) != 0)
 			fail(2, "cannot read %s", inputs.v[i]);
 
-	VEC(char *) cc = {0};
-	vec_push(cc, "cc");
-	vec_push(cc, "-o");
-	vec_push(cc, (char *)out);
-	for (uint32_t i = 0; i < inputs.n; i++) {
-		const char *f = inputs.v[i];
-		vec_push(cc, (char *)(ends_with(f, ".ll") || ends_with(f, ".bc") ? compile_ll(f, (int)i, o0) : f));
-	}
-	vec_push(cc, (char *)runtime);
-	vec_push(cc, NULL);
-	run("cc", cc.v);
+	VEC(const char *) objs = {0};
+	for (uint32_t i = 0; i < inputs.n; i++)
+		vec_push(objs, is_ir(inputs.v[i]) ? compile_tmp(inputs.v[i], (int)i, o0) : inputs.v[i]);
+	int st = link_executable(out, objs.v, objs.n, runtime);
 	cleanup();
-	return 0;
+	return st;
 }

@@ -59,7 +59,9 @@ static char *cache_dir(const char *file)
 	return dir;
 }
 
-static int run_make(const DriverJob *job, const char *cache, const char *target)
+/* Builds target; exe names the OUT of pipeline.mk's link rule (NULL when
+ * the target is an intermediate stage such as the .ll). */
+static int run_make(const DriverJob *job, const char *cache, const char *target, const char *exe)
 {
 	const char *bin = proc_self_dir();
 	char *argv[16];
@@ -72,7 +74,8 @@ static int run_make(const DriverJob *job, const char *cache, const char *target)
 	argv[n++] = arena_printf("SRC=%s", job->file);
 	argv[n++] = arena_printf("C=%s", cache);
 	argv[n++] = arena_printf("BIN=%s", bin);
-	argv[n++] = arena_printf("OUT=%s", target);
+	if (exe)
+		argv[n++] = arena_printf("OUT=%s", exe);
 	if (job->mode == DRV_TEST) {
 		argv[n++] = "TEST=1";
 		if (job->test_module)
@@ -119,20 +122,20 @@ int driver_run(const DriverJob *job)
 	switch (job->mode) {
 	case DRV_EMIT_LLVM: {
 		char *ll = arena_printf("%s/%s.ll", cache, name);
-		if (run_make(job, cache, ll) != 0)
+		if (run_make(job, cache, ll, NULL) != 0)
 			return 1;
 		return print_file(ll);
 	}
 	case DRV_TEST: {
 		char *exe = arena_printf("%s/%s.test", cache, name);
-		if (run_make(job, cache, exe) != 0)
+		if (run_make(job, cache, exe, exe) != 0)
 			return 1;
 		char *argv[] = { exe, NULL };
 		return proc_run(argv, NULL);
 	}
 	case DRV_BUILD: {
 		const char *out = job->out ? job->out : driver_default_out(job->file);
-		if (run_make(job, cache, out) != 0)
+		if (run_make(job, cache, out, out) != 0)
 			return 1;
 		printf("Compiled %s -> %s\n", job->file, out);
 		return 0;
