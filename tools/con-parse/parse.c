@@ -170,7 +170,8 @@ static void enter(Parser *P)
 
 static List stack_list(Parser *P, uint32_t base)
 {
-	List l = list_make(P->m, P->stack.v + base, P->stack.n - base);
+	uint32_t n = P->stack.n - base;
+	List l = list_make(P->m, n ? P->stack.v + base : NULL, n);
 	P->stack.n = base;
 	return l;
 }
