@@ -1868,6 +1868,9 @@ Module *parse_source(const char *path, const char *text, size_t len, Diags *d)
 	vec_push(m->files, m->source);
 	Tokens toks = { 0 };
 	lex_source(path, text, len, &toks, d);
+	/* about one node and one list entry per token: size once, not by doubling */
+	vec_grow(m->nodes, m->nodes.n + toks.n);
+	vec_grow(m->lists, m->lists.n + toks.n / 2);
 	Parser P = { .m = m, .path = path, .text = text, .t = toks.v, .nt = toks.n, .d = d };
 	P.errors = d->errors - first_error;
 	P.s_main = str_internz("main");
