@@ -38,6 +38,7 @@ char *arena_vprintf(const char *fmt, va_list ap);
 /* Growable byte buffer for building text without quadratic copies. */
 typedef struct Buf { char *s; size_t n, cap; } Buf;
 void buf_add(Buf *b, const char *s, size_t n);
+void buf_reserve(Buf *b, size_t extra);   /* room for extra bytes + NUL */
 void buf_puts(Buf *b, const char *s);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_putc(Buf *b, char c);

@@ -16,12 +16,12 @@ Module *module_new(Stage stage)
 
 uint32_t node_new(Module *m, NodeKind k, Span sp)
 {
-	Node n;
-	memset(&n, 0, sizeof n);
-	n.kind = (uint16_t)k;
-	n.span = sp;
-	vec_push(m->nodes, n);
-	return m->nodes.n - 1;
+	vec_grow(m->nodes, m->nodes.n + 1);
+	Node *n = &m->nodes.v[m->nodes.n];
+	memset(n, 0, sizeof *n);
+	n->kind = (uint16_t)k;
+	n->span = sp;
+	return m->nodes.n++;
 }
 
 List list_make(Module *m, const uint32_t *items, uint32_t n)
