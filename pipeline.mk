@@ -21,18 +21,26 @@ BIN ?= $(abspath $(PIPELINE_DIR)/../../bin)
 C ?= build
 CONCRETE_O ?= 2
 NAME := $(basename $(notdir $(SRC)))
+# Each build variant (test runner, module filter, optimisation level) has
+# its own .ll and .o, and the link depends on a flags file that changes when
+# the variant does, so switching variants never reuses a stale result.
 ifeq ($(TEST),1)
-LL := $(C)/$(NAME).test.ll
+VARIANT := .test$(if $(TEST_MODULE),-$(TEST_MODULE))
 EMIT_FLAGS := --test $(if $(TEST_MODULE),--module $(TEST_MODULE))
 else
-LL := $(C)/$(NAME).ll
+VARIANT :=
 EMIT_FLAGS :=
 endif
-OBJ := $(LL:.ll=.o)
+LL := $(C)/$(NAME)$(VARIANT).ll
+OBJ := $(C)/$(NAME)$(VARIANT).O$(CONCRETE_O).o
+FLAGS_FILE := $(C)/$(NAME).flags
 
 ifneq ($(OUT),)
-$(OUT): $(OBJ) $(BIN)/con-link
+$(OUT): $(OBJ) $(FLAGS_FILE) $(BIN)/con-link
 	$(BIN)/con-link -o $@ $(OBJ)
+
+$(FLAGS_FILE): FORCE | $(C)
+	@echo '$(VARIANT) O$(CONCRETE_O)' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 endif
 
 $(C)/$(NAME).ast: $(SRC) $(BIN)/con-parse | $(C)
@@ -54,5 +62,8 @@ $(OBJ): $(LL) $(BIN)/con-link
 $(C):
 	mkdir -p $@
 
+FORCE:
+.PHONY: FORCE
 .DELETE_ON_ERROR:
+.SECONDARY:
 .SUFFIXES:

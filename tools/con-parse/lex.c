@@ -173,8 +173,8 @@ static bool lex_string(Lexer *L, Token *t)
 	t->kind = T_STRING;
 	if (L->i >= L->n) {
 		Span sp = { 0, line, col, (uint32_t)start };
-		L->errors++;
-		diag_add(L->d, SEV_ERROR, "parse", "E0001", L->path, sp, "unterminated string literal");
+		if (++L->errors <= LEX_MAX_ERRORS)
+			diag_add(L->d, SEV_ERROR, "parse", "E0001", L->path, sp, "unterminated string literal");
 		return false;
 	}
 	L->i++;
