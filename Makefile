@@ -28,6 +28,10 @@ $(B)/lib/libconcrete.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
+# The runtime goes into users' programs, which are linked with plain cc:
+# never build it with the tools' sanitizer or debug flags.
+$(RT_OBJ): CFLAGS = -O2 -g -std=c11 -Wall -Wextra -D_GNU_SOURCE
+
 $(B)/lib/libconcrete_rt.a: $(RT_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^

@@ -23,7 +23,7 @@ for f in tests/programs/*.con; do
 done
 ls "$seeds/source" | grep -q . || printf 'fn main() -> Int {\n    return 0;\n}\n' > "$seeds/source/min.con"
 
-fail=0
+fail=0 pass=0
 for src in tests/fuzz/fuzz_*.c; do
 	[ -f "$src" ] || continue
 	name=$(basename "$src" .c)
@@ -42,10 +42,12 @@ for src in tests/fuzz/fuzz_*.c; do
 	if ASAN_OPTIONS=detect_leaks=0 "$out/$name" -max_total_time="$T" -timeout=10 -rss_limit_mb=2048 \
 		-artifact_prefix="$out/$name-" "$corpus" "$seed" >"$out/$name.log" 2>&1; then
 		echo "fuzz $name: ok"
+		pass=$((pass + 1))
 	else
 		echo "fuzz $name: FAILED (see $out/$name.log)"
 		grep -E "ERROR|SUMMARY|Test unit written" "$out/$name.log" | head -5
 		fail=1
 	fi
 done
+echo "fuzz: $pass passed, $(( $(ls tests/fuzz/fuzz_*.c | wc -l) - pass )) failed"
 exit $fail
