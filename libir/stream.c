@@ -413,15 +413,20 @@ typedef struct Dec {
 	uint32_t *rawlists;    /* lists as read, before string renumbering */
 } Dec;
 
+/* Keep the first problem found: it names the cause, later ones follow it. */
+static void malformed(const char **err, const char *fmt, va_list ap)
+{
+	if (!*err)
+		*err = arena_printf("malformed stream: %s", arena_vprintf(fmt, ap));
+}
+
 static int bad(Dec *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int bad(Dec *d, const char *fmt, ...)
 {
-	if (!d->err) {
-		va_list ap;
-		va_start(ap, fmt);
-		d->err = arena_printf("malformed stream: %s", arena_vprintf(fmt, ap));
-		va_end(ap);
-	}
+	va_list ap;
+	va_start(ap, fmt);
+	malformed(&d->err, fmt, ap);
+	va_end(ap);
 	return 0;
 }
 
@@ -783,12 +788,10 @@ typedef struct Val {
 static int vbad(Val *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int vbad(Val *v, const char *fmt, ...)
 {
-	if (!v->err) {
-		va_list ap;
-		va_start(ap, fmt);
-		v->err = arena_printf("malformed stream: %s", arena_vprintf(fmt, ap));
-		va_end(ap);
-	}
+	va_list ap;
+	va_start(ap, fmt);
+	malformed(&v->err, fmt, ap);
+	va_end(ap);
 	return 0;
 }
 
