@@ -165,6 +165,9 @@ enum {
 	FL_REPR_PACKED = 1 << 18,/* StructDecl: #[repr(packed)] */
 	FL_MAIN     = 1 << 19,   /* IrFunc: the user's main */
 	FL_LOCAL    = 1 << 20,   /* IrFunc: internal linkage */
+	FL_RECV_REF = 1 << 21,   /* MethodCall: pass `&recv` (auto-borrow) */
+	FL_RECV_MUT = 1 << 22,   /* MethodCall: pass `&mut recv` (auto-borrow) */
+	FL_RECV_DEREF = 1 << 23, /* MethodCall: recv is a reference; pass `*recv` */
 };
 
 /* ===== module.c: a stream in memory ===== */

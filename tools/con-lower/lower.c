@@ -5,48 +5,17 @@
  * stack slot, so the IR needs no phis; LLVM's mem2reg builds them.
  * Aggregates are first-class values (loaded/stored whole); lvalues are
  * lowered to addresses so field and element assignment write in place. */
-#include "ir.h"
+#include "lower.h"
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct Blk { uint32_t id; VEC(uint32_t) insts; bool done; } Blk;
 
-typedef struct Loop {
-	uint32_t node;          /* the While/For node */
-	uint32_t brk, cont;     /* block indices (into L.blks) */
-	uint32_t slot;          /* while-expression result slot, 0 if none */
-} Loop;
-
-typedef struct L {
-	Module *m;              /* checked input */
-	Module *o;              /* IR output */
-	Diags *d;
-	uint32_t *tmap;         /* checked type -> IR type (0 = not yet) */
-	uint32_t *slot;         /* checked Let/Param/PatBind node -> IAlloca */
-	Str *sym;               /* checked FnDecl node -> symbol */
-	VEC(uint32_t) structs;  /* IrStruct nodes */
-	VEC(uint32_t) funcs;    /* IrFunc nodes */
-	VEC(uint32_t) rtdecls;  /* runtime/extern declarations added on use */
-	/* per function */
-	VEC(Blk) blks;
-	VEC(uint32_t) allocas;
-	uint32_t cur;           /* current block index */
-	VEC(Loop) loops;
-	uint32_t ret_ty;        /* IR type of the function's result */
-	Span span;              /* span of the statement being lowered */
-} L;
-
-static uint32_t lower_expr(L *l, uint32_t n);
-static uint32_t lower_addr(L *l, uint32_t n);
-static void lower_stmt(L *l, uint32_t n);
-static uint32_t lower_block_value(L *l, uint32_t blk);
 
 /* ---- types ---- */
 
-static uint32_t copy_list_types(L *l, List src, List *dst);
 
 /* Copy checked type t into the IR module (memoised; structs get an IrStruct). */
-static uint32_t tcopy(L *l, uint32_t t)
+uint32_t tcopy(L *l, uint32_t t)
 {
 	if (!t || t >= l->m->types.n)
 		return 0;
@@ -104,7 +73,7 @@ static uint32_t tcopy(L *l, uint32_t t)
 	return it;
 }
 
-static uint32_t copy_list_types(L *l, List src, List *dst)
+uint32_t copy_list_types(L *l, List src, List *dst)
 {
 	uint32_t v[src.len + 1];
 	for (uint32_t i = 0; i < src.len; i++)
@@ -113,13 +82,13 @@ static uint32_t copy_list_types(L *l, List src, List *dst)
 	return src.len;
 }
 
-static TypeKind okind(L *l, uint32_t t) { return t ? TYPE_AT(l->o, t)->kind : TK_Unit; }
-static bool is_void(L *l, uint32_t t) { TypeKind k = okind(l, t); return k == TK_Unit || k == TK_Never; }
-static uint32_t t_bool(L *l) { return ty_simple(l->o, TK_Bool); }
-static uint32_t t_i64(L *l) { return ty_int(l->o, 64, true); }
-static uint32_t t_ptr(L *l, uint32_t elem) { return ty_ptr_to(l->o, elem, true); }
+TypeKind okind(L *l, uint32_t t) { return t ? TYPE_AT(l->o, t)->kind : TK_Unit; }
+bool is_void(L *l, uint32_t t) { TypeKind k = okind(l, t); return k == TK_Unit || k == TK_Never; }
+uint32_t t_bool(L *l) { return ty_simple(l->o, TK_Bool); }
+uint32_t t_i64(L *l) { return ty_int(l->o, 64, true); }
+uint32_t t_ptr(L *l, uint32_t elem) { return ty_ptr_to(l->o, elem, true); }
 
-static uint32_t t_fn(L *l, const uint32_t *params, uint32_t n, uint32_t ret)
+uint32_t t_fn(L *l, const uint32_t *params, uint32_t n, uint32_t ret)
 {
 	Type t = {.kind = TK_Fn};
 	t.Fn.params = list_make(l->o, params, n);
@@ -129,7 +98,7 @@ static uint32_t t_fn(L *l, const uint32_t *params, uint32_t n, uint32_t ret)
 
 /* ---- blocks and instructions ---- */
 
-static uint32_t new_block(L *l)
+uint32_t new_block(L *l)
 {
 	Blk b = {0};
 	b.id = node_new(l->o, NK_IrBlock, l->span);
@@ -137,7 +106,7 @@ static uint32_t new_block(L *l)
 	return l->blks.n - 1;
 }
 
-static uint32_t emit(L *l, NodeKind k, uint32_t ty)
+uint32_t emit(L *l, NodeKind k, uint32_t ty)
 {
 	uint32_t n = node_new(l->o, k, l->span);
 	NODE_AT(l->o, n)->ty = ty;
@@ -153,17 +122,17 @@ static uint32_t emit(L *l, NodeKind k, uint32_t ty)
 	return n;
 }
 
-static bool is_term(NodeKind k) { return k == NK_IBr || k == NK_ICondBr || k == NK_IRet || k == NK_IUnreachable; }
+bool is_term(NodeKind k) { return k == NK_IBr || k == NK_ICondBr || k == NK_IRet || k == NK_IUnreachable; }
 
-static void terminate(L *l, uint32_t n)
+void terminate(L *l, uint32_t n)
 {
 	if (is_term(NODE_AT(l->o, n)->kind))
 		l->blks.v[l->cur].done = true;
 }
 
-static void set_block(L *l, uint32_t b) { l->cur = b; }
+void set_block(L *l, uint32_t b) { l->cur = b; }
 
-static void br(L *l, uint32_t b)
+void br(L *l, uint32_t b)
 {
 	if (l->blks.v[l->cur].done)
 		return;
@@ -172,7 +141,7 @@ static void br(L *l, uint32_t b)
 	terminate(l, n);
 }
 
-static void condbr(L *l, uint32_t c, uint32_t t, uint32_t e)
+void condbr(L *l, uint32_t c, uint32_t t, uint32_t e)
 {
 	uint32_t n = emit(l, NK_ICondBr, 0);
 	NODE_AT(l->o, n)->ICondBr.cond = c;
@@ -181,21 +150,21 @@ static void condbr(L *l, uint32_t c, uint32_t t, uint32_t e)
 	terminate(l, n);
 }
 
-static void unreachable(L *l)
+void unreachable(L *l)
 {
 	if (l->blks.v[l->cur].done)
 		return;
 	terminate(l, emit(l, NK_IUnreachable, 0));
 }
 
-static uint32_t iconst(L *l, uint32_t ty, int64_t v)
+uint32_t iconst(L *l, uint32_t ty, int64_t v)
 {
 	uint32_t n = emit(l, NK_IConst, ty);
 	NODE_AT(l->o, n)->IConst.value = v;
 	return n;
 }
 
-static uint32_t alloca_(L *l, uint32_t ty, Str name)
+uint32_t alloca_(L *l, uint32_t ty, Str name)
 {
 	uint32_t n = node_new(l->o, NK_IAlloca, l->span);
 	NODE_AT(l->o, n)->ty = t_ptr(l, ty);
@@ -206,14 +175,14 @@ static uint32_t alloca_(L *l, uint32_t ty, Str name)
 }
 
 
-static uint32_t load(L *l, uint32_t ptr, uint32_t ty)
+uint32_t load(L *l, uint32_t ptr, uint32_t ty)
 {
 	uint32_t n = emit(l, NK_ILoad, ty);
 	NODE_AT(l->o, n)->ILoad.ptr = ptr;
 	return n;
 }
 
-static void store(L *l, uint32_t ptr, uint32_t val)
+void store(L *l, uint32_t ptr, uint32_t val)
 {
 	if (!val)
 		return;
@@ -222,17 +191,17 @@ static void store(L *l, uint32_t ptr, uint32_t val)
 	NODE_AT(l->o, n)->IStore.val = val;
 }
 
-static uint32_t vty(L *l, uint32_t v) { return v ? NODE_AT(l->o, v)->ty : 0; }
+uint32_t vty(L *l, uint32_t v) { return v ? NODE_AT(l->o, v)->ty : 0; }
 
 /* Spill a value to a fresh slot to get an address. */
-static uint32_t spill(L *l, uint32_t v, uint32_t ty)
+uint32_t spill(L *l, uint32_t v, uint32_t ty)
 {
 	uint32_t s = alloca_(l, ty, 0);
 	store(l, s, v);
 	return s;
 }
 
-static uint32_t field_ptr(L *l, uint32_t base, uint32_t agg, uint32_t idx)
+uint32_t field_ptr(L *l, uint32_t base, uint32_t agg, uint32_t idx)
 {
 	if (idx >= NODE_AT(l->o, TYPE_AT(l->o, agg)->Struct.decl)->IrStruct.fields.len) {
 		diag_add(l->d, SEV_ERROR, "lower", NULL, str_get(l->m->source), l->span,
@@ -249,7 +218,7 @@ static uint32_t field_ptr(L *l, uint32_t base, uint32_t agg, uint32_t idx)
 	return n;
 }
 
-static uint32_t index_ptr(L *l, uint32_t base, uint32_t agg, uint32_t idx, Span sp)
+uint32_t index_ptr(L *l, uint32_t base, uint32_t agg, uint32_t idx, Span sp)
 {
 	uint32_t n = emit(l, NK_IIndexPtr, t_ptr(l, TYPE_AT(l->o, agg)->Array.elem));
 	NODE_AT(l->o, n)->span = sp;
@@ -260,7 +229,7 @@ static uint32_t index_ptr(L *l, uint32_t base, uint32_t agg, uint32_t idx, Span 
 }
 
 /* Declare (once) a runtime or extern function called by symbol. */
-static void rt_decl(L *l, const char *name, uint32_t fnty)
+void rt_decl(L *l, const char *name, uint32_t fnty)
 {
 	Str s = str_internz(name);
 	for (uint32_t i = 0; i < l->funcs.n; i++)
@@ -276,7 +245,7 @@ static void rt_decl(L *l, const char *name, uint32_t fnty)
 	vec_push(l->rtdecls, f);
 }
 
-static uint32_t call(L *l, const char *name, uint32_t ret, const uint32_t *args, uint32_t n)
+uint32_t call(L *l, const char *name, uint32_t ret, const uint32_t *args, uint32_t n)
 {
 	uint32_t pt[n + 1];
 	for (uint32_t i = 0; i < n; i++)
@@ -291,13 +260,10 @@ static uint32_t call(L *l, const char *name, uint32_t ret, const uint32_t *args,
 
 /* ---- helpers on the checked AST ---- */
 
-/* Indices are clamped to the "none" node 0 so that a corrupt stream whose
- * child has the wrong kind cannot make us read outside the node table. */
-#define N(i) NODE_AT(l->m, (uint32_t)(i) < l->m->nodes.n ? (uint32_t)(i) : 0)
-static uint32_t nty(L *l, uint32_t n) { return tcopy(l, N(n)->ty); }
+uint32_t nty(L *l, uint32_t n) { return tcopy(l, N(n)->ty); }
 
 /* Widen an integer/char/bool value to i64 by its signedness. */
-static uint32_t to_i64(L *l, uint32_t v)
+uint32_t to_i64(L *l, uint32_t v)
 {
 	uint32_t t = vty(l, v);
 	if (t == t_i64(l) || t == ty_int(l->o, 64, false))
@@ -307,7 +273,7 @@ static uint32_t to_i64(L *l, uint32_t v)
 	return n;
 }
 
-static uint32_t cast(L *l, uint32_t v, uint32_t to)
+uint32_t cast(L *l, uint32_t v, uint32_t to)
 {
 	uint32_t from = vty(l, v);
 	if (from == to)
@@ -319,7 +285,7 @@ static uint32_t cast(L *l, uint32_t v, uint32_t to)
 
 /* ---- expressions ---- */
 
-static uint32_t lower_builtin(L *l, uint32_t n)
+uint32_t lower_builtin(L *l, uint32_t n)
 {
 	const char *name = str_get(N(n)->Call.name);
 	List args = N(n)->Call.args;
@@ -375,14 +341,14 @@ static uint32_t lower_builtin(L *l, uint32_t n)
 	return 0;
 }
 
-static uint32_t lower_args(L *l, List args, uint32_t *out)
+uint32_t lower_args(L *l, List args, uint32_t *out)
 {
 	for (uint32_t i = 0; i < args.len; i++)
 		out[i] = lower_expr(l, LIST_AT(l->m, args, i));
 	return args.len;
 }
 
-static uint32_t lower_call(L *l, uint32_t n)
+uint32_t lower_call(L *l, uint32_t n)
 {
 	uint32_t callee = N(n)->aux < l->m->nodes.n ? N(n)->aux : 0;
 	uint32_t ret = nty(l, n);
@@ -543,18 +509,18 @@ static uint32_t lower_branch(L *l, uint32_t b)
 	return lower_expr(l, b);
 }
 
-static uint32_t result_slot(L *l, uint32_t ty)
+uint32_t result_slot(L *l, uint32_t ty)
 {
 	return is_void(l, ty) ? 0 : alloca_(l, ty, 0);
 }
 
-static void store_result(L *l, uint32_t slot, uint32_t v)
+void store_result(L *l, uint32_t slot, uint32_t v)
 {
 	if (slot && v && !l->blks.v[l->cur].done)
 		store(l, slot, v);
 }
 
-static uint32_t finish_result(L *l, uint32_t slot, uint32_t ty)
+uint32_t finish_result(L *l, uint32_t slot, uint32_t ty)
 {
 	if (!slot) {
 		if (okind(l, ty) == TK_Never)
@@ -710,7 +676,7 @@ static uint32_t lower_ident(L *l, uint32_t n)
 
 static uint32_t lower_expr_kind(L *l, uint32_t n);
 
-static uint32_t lower_expr(L *l, uint32_t n)
+uint32_t lower_expr(L *l, uint32_t n)
 {
 	static int depth;   /* a corrupt stream could make a const refer to itself */
 	if (!n)
@@ -757,7 +723,7 @@ static uint32_t lower_expr_kind(L *l, uint32_t n)
 }
 
 /* Address of an lvalue; rvalues are spilled to a temporary. */
-static uint32_t lower_addr(L *l, uint32_t n)
+uint32_t lower_addr(L *l, uint32_t n)
 {
 	switch (N(n)->kind) {
 	case NK_Paren:
@@ -824,7 +790,7 @@ static void lower_return(L *l, uint32_t n)
 	terminate(l, r);
 }
 
-static void lower_stmt(L *l, uint32_t n)
+void lower_stmt(L *l, uint32_t n)
 {
 	if (!n)
 		return;
@@ -893,7 +859,7 @@ static void lower_stmt(L *l, uint32_t n)
 
 /* Expression-block rule (LANGUAGE.md 2.12): the value is the last statement
  * when it is an expression statement (or a match). */
-static uint32_t lower_block_value(L *l, uint32_t blk)
+uint32_t lower_block_value(L *l, uint32_t blk)
 {
 	List s = N(blk)->Block.stmts;
 	if (!s.len)

@@ -1,0 +1,85 @@
+/* lower.h: private interface of con-lower's files.
+ *
+ * lower.c   the lowering state, instruction builders, expressions,
+ *           statements, functions and the module entry point
+ * Other files of this folder add lowering for one area each and use the
+ * builders declared here. */
+#ifndef CON_LOWER_H
+#define CON_LOWER_H
+
+#include "ir.h"
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Blk { uint32_t id; VEC(uint32_t) insts; bool done; } Blk;
+
+typedef struct Loop {
+	uint32_t node;          /* the While/For node */
+	uint32_t brk, cont;     /* block indices (into L.blks) */
+	uint32_t slot;          /* while-expression result slot, 0 if none */
+} Loop;
+
+typedef struct L {
+	Module *m;              /* checked input */
+	Module *o;              /* IR output */
+	Diags *d;
+	uint32_t *tmap;         /* checked type -> IR type (0 = not yet) */
+	uint32_t *slot;         /* checked Let/Param/PatBind node -> IAlloca */
+	Str *sym;               /* checked FnDecl node -> symbol */
+	VEC(uint32_t) structs;  /* IrStruct nodes */
+	VEC(uint32_t) funcs;    /* IrFunc nodes */
+	VEC(uint32_t) rtdecls;  /* runtime/extern declarations added on use */
+	/* per function */
+	VEC(Blk) blks;
+	VEC(uint32_t) allocas;
+	uint32_t cur;           /* current block index */
+	VEC(Loop) loops;
+	uint32_t ret_ty;        /* IR type of the function's result */
+	Span span;              /* span of the statement being lowered */
+} L;
+
+/* Indices are clamped to the "none" node 0 so that a corrupt stream whose
+ * child has the wrong kind cannot make us read outside the node table. */
+#define N(i) NODE_AT(l->m, (uint32_t)(i) < l->m->nodes.n ? (uint32_t)(i) : 0)
+
+uint32_t tcopy(L *l, uint32_t t);
+uint32_t copy_list_types(L *l, List src, List *dst);
+TypeKind okind(L *l, uint32_t t);
+bool is_void(L *l, uint32_t t);
+uint32_t t_bool(L *l);
+uint32_t t_i64(L *l);
+uint32_t t_ptr(L *l, uint32_t elem);
+uint32_t t_fn(L *l, const uint32_t *params, uint32_t n, uint32_t ret);
+uint32_t new_block(L *l);
+uint32_t emit(L *l, NodeKind k, uint32_t ty);
+bool is_term(NodeKind k);
+void terminate(L *l, uint32_t n);
+void set_block(L *l, uint32_t b);
+void br(L *l, uint32_t b);
+void condbr(L *l, uint32_t c, uint32_t t, uint32_t e);
+void unreachable(L *l);
+uint32_t iconst(L *l, uint32_t ty, int64_t v);
+uint32_t alloca_(L *l, uint32_t ty, Str name);
+uint32_t load(L *l, uint32_t ptr, uint32_t ty);
+void store(L *l, uint32_t ptr, uint32_t val);
+uint32_t vty(L *l, uint32_t v);
+uint32_t spill(L *l, uint32_t v, uint32_t ty);
+uint32_t field_ptr(L *l, uint32_t base, uint32_t agg, uint32_t idx);
+uint32_t index_ptr(L *l, uint32_t base, uint32_t agg, uint32_t idx, Span sp);
+void rt_decl(L *l, const char *name, uint32_t fnty);
+uint32_t call(L *l, const char *name, uint32_t ret, const uint32_t *args, uint32_t n);
+uint32_t nty(L *l, uint32_t n);
+uint32_t to_i64(L *l, uint32_t v);
+uint32_t cast(L *l, uint32_t v, uint32_t to);
+uint32_t lower_expr(L *l, uint32_t n);
+uint32_t lower_addr(L *l, uint32_t n);
+void lower_stmt(L *l, uint32_t n);
+uint32_t lower_block_value(L *l, uint32_t blk);
+uint32_t result_slot(L *l, uint32_t ty);
+void store_result(L *l, uint32_t slot, uint32_t v);
+uint32_t finish_result(L *l, uint32_t slot, uint32_t ty);
+uint32_t lower_args(L *l, List args, uint32_t *out);
+uint32_t lower_builtin(L *l, uint32_t n);
+uint32_t lower_call(L *l, uint32_t n);
+
+#endif
