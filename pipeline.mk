@@ -35,9 +35,35 @@ LL := $(C)/$(NAME)$(VARIANT).ll
 OBJ := $(C)/$(NAME)$(VARIANT).O$(CONCRETE_O).o
 FLAGS_FILE := $(C)/$(NAME).flags
 
+# Module files (`mod x;`, LANGUAGE.md 4.12): `con-parse --deps --pipeline`
+# lists them with their module paths (CON_MODS, CON_SRC_<path>) and the
+# interfaces each file's check reads (CON_IFACES_ROOT, CON_IFACES_<path>).
+# Each module file is parsed, checked against the interfaces of the module
+# files it declares (writing its own C/<path>.iface), lowered, emitted and
+# compiled on its own; the objects are linked together.  The fragment is
+# remade (and make restarts) when the root or any module file changes.
+MODS_MK := $(C)/$(NAME).mods.mk
+$(MODS_MK): $(SRC) $(BIN)/con-parse | $(C)
+	$(BIN)/con-parse --deps $(SRC) --pipeline $(C) --target $@ -o $@.tmp && mv $@.tmp $@
+include $(MODS_MK)
+
+define CON_MOD_RULES
+$(C)/$(1).ast: $(CON_SRC_$(1)) $(BIN)/con-parse | $(C)
+	$(BIN)/con-parse -o $$@.tmp $(CON_SRC_$(1)) && mv $$@.tmp $$@
+$(C)/$(1).chk: $(C)/$(1).ast $(CON_IFACES_$(1)) $(BIN)/con-check
+	$(BIN)/con-check --module $(1) -I $(C) --iface-out $(C)/$(1).iface -o $$@.tmp $$< && mv $$@.tmp $$@
+$(C)/$(1).iface: $(C)/$(1).chk ;
+$(C)/$(1).ll: $(C)/$(1).ir $(BIN)/con-emit
+	$(BIN)/con-emit -o $$@.tmp $$< && mv $$@.tmp $$@
+$(C)/$(1).O$(CONCRETE_O).o: $(C)/$(1).ll $(BIN)/con-link
+	$(BIN)/con-link -c $(if $(filter 0,$(CONCRETE_O)),-O0) -o $$@ $$<
+endef
+$(foreach m,$(CON_MODS),$(eval $(call CON_MOD_RULES,$(m))))
+MOD_OBJS := $(foreach m,$(CON_MODS),$(C)/$(m).O$(CONCRETE_O).o)
+
 ifneq ($(OUT),)
-$(OUT): $(OBJ) $(FLAGS_FILE) $(BIN)/con-link
-	$(BIN)/con-link -o $@ $(OBJ)
+$(OUT): $(OBJ) $(MOD_OBJS) $(FLAGS_FILE) $(BIN)/con-link
+	$(BIN)/con-link -o $@ $(OBJ) $(MOD_OBJS)
 
 $(FLAGS_FILE): FORCE | $(C)
 	@echo '$(VARIANT) O$(CONCRETE_O)' > $@.tmp; cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
@@ -46,8 +72,9 @@ endif
 $(C)/$(NAME).ast: $(SRC) $(BIN)/con-parse | $(C)
 	$(BIN)/con-parse -o $@.tmp $(SRC) && mv $@.tmp $@
 
+$(C)/$(NAME).chk: $(CON_IFACES_ROOT)
 $(C)/%.chk: $(C)/%.ast $(BIN)/con-check
-	$(BIN)/con-check -o $@.tmp $< && mv $@.tmp $@
+	$(BIN)/con-check -I $(C) -o $@.tmp $< && mv $@.tmp $@
 
 $(C)/%.ir: $(C)/%.chk $(BIN)/con-lower
 	$(BIN)/con-lower -o $@.tmp $< && mv $@.tmp $@

@@ -184,7 +184,7 @@ void dump_text(Module *m, FILE *out)
 	Dump d = { m, out, xcalloc(m->nodes.n + 1, 1), 0 };
 	fprintf(out, "module ");
 	put_escaped(out, m->name, false);
-	fprintf(out, " stage %s source ", stage_names[m->stage <= STAGE_IR ? m->stage : 0]);
+	fprintf(out, " stage %s source ", stage_names[m->stage <= STAGE_IFACE ? m->stage : 0]);
 	put_escaped(out, m->source, false);
 	fprintf(out, " (%u nodes, %u types)\n", m->nodes.n ? m->nodes.n - 1 : 0,
 		m->types.n ? m->types.n - 1 : 0);
@@ -263,7 +263,7 @@ static void json_node(Module *m, FILE *out, uint32_t i)
 void dump_json(Module *m, FILE *out)
 {
 	fprintf(out, "{\"magic\":\"%s\",\"stage\":\"%s\",\"schema\":%d,\"module\":", IR_MAGIC,
-		stage_names[m->stage <= STAGE_IR ? m->stage : 0], IR_SCHEMA_VERSION);
+		stage_names[m->stage <= STAGE_IFACE ? m->stage : 0], IR_SCHEMA_VERSION);
 	put_escaped(out, m->name, true);
 	fputs(",\"source\":", out);
 	put_escaped(out, m->source, true);

@@ -168,11 +168,14 @@ enum {
 	FL_RECV_REF = 1 << 21,   /* MethodCall: pass `&recv` (auto-borrow) */
 	FL_RECV_MUT = 1 << 22,   /* MethodCall: pass `&mut recv` (auto-borrow) */
 	FL_RECV_DEREF = 1 << 23, /* MethodCall: recv is a reference; pass `*recv` */
+	FL_FILE_MODULE = 1 << 24,/* Module: the top shell around a `mod x;` file
+	                          * checked on its own (con-check --module) */
 };
 
 /* ===== module.c: a stream in memory ===== */
-typedef enum Stage { STAGE_NONE, STAGE_AST, STAGE_CHECKED, STAGE_IR } Stage;
-extern const char *const stage_names[];     /* "", "ast", "checked", "ir" */
+typedef enum Stage { STAGE_NONE, STAGE_AST, STAGE_CHECKED, STAGE_IR, STAGE_IFACE } Stage;
+/* "", "ast", "checked", "ir", "iface" (a module interface, iface.c) */
+extern const char *const stage_names[];
 
 typedef struct Module {
 	Stage stage;
@@ -215,9 +218,50 @@ Module *stream_decode(const char *data, size_t n, const char **err);
 /* Structural validation (indices in range, kinds allowed for the stage). */
 int module_validate(Module *m, const char **err);
 
+/* ===== iface.c: module interfaces (ARCHITECTURE.md 4) ===== */
+/* The interface of a checked module: a new module of stage iface holding the
+ * module tree with its public declarations (checked types kept; function
+ * bodies only for generic functions). */
+Module *iface_build(Module *checked);
+/* Copy the items of the module at dotted `path` (main.util) of interface ifc
+ * into m; *items gets their list.  False when ifc has no such module. */
+bool iface_import(Module *m, Module *ifc, const char *path, List *items);
+
 /* ===== dump.c: readable text and JSON ===== */
 void dump_text(Module *m, FILE *out);
 void dump_json(Module *m, FILE *out);
+
+/* ===== fmt.c: source text from an AST (concrete --fmt / --emit-core) =====
+ * src/len (src may be NULL) is the text m was parsed from: its `//` comments
+ * are re-attached before the item or statement they preceded.  core prints a
+ * `// module NAME` line before each top-level module instead. */
+typedef struct FmtOptions { const char *src; size_t len; bool core; } FmtOptions;
+void fmt_module(Module *m, const FmtOptions *o, Buf *out);
+
+/* ===== layout.c: size, alignment and offsets of every type =====
+ * LANGUAGE.md 3.14 / ABI.md 3-5: the one place layout numbers come from.
+ * Works on checked modules (StructDecl/EnumDecl/NewtypeDecl, generic
+ * arguments substituted by name) and on IR modules (IrStruct). */
+typedef struct Layout { uint64_t size, align; } Layout;
+typedef struct EnumLayout {
+	uint64_t size, align;
+	uint64_t payload_off;    /* round_up(4, payload align) */
+	uint64_t max_payload;    /* largest unpadded variant payload */
+} EnumLayout;
+Layout layout_of(Module *m, uint32_t ty);
+/* Byte offset of field idx of a struct/union/newtype type (0 if none). */
+uint64_t layout_field_offset(Module *m, uint32_t sty, uint32_t idx);
+/* Enum tag/payload layout; false if ety is not an enum. */
+bool layout_enum(Module *m, uint32_t ety, EnumLayout *out);
+/* Byte offset (from the enum's start) of field f of variant v. */
+uint64_t layout_variant_field_offset(Module *m, uint32_t ety, uint32_t v, uint32_t f);
+/* Struct algorithm of ABI.md 3 over field layouts; offs (may be NULL)
+ * receives n offsets.  min_align is repr(align(N)) or 0. */
+Layout layout_fields(const Layout *f, uint32_t n, bool packed, bool is_union,
+	uint64_t min_align, uint64_t *offs);
+/* N of #[repr(align(N))] among StructDecl attributes, 0 if absent. */
+int64_t layout_repr_align(Module *m, List attrs);
+uint64_t align_up(uint64_t n, uint64_t a);
 
 /* ===== diag.c: diagnostics as data ===== */
 typedef enum Severity { SEV_ERROR, SEV_WARNING, SEV_NOTE } Severity;
@@ -297,6 +341,9 @@ Module *parse_source(const char *path, const char *text, size_t len, Diags *d);
 /* tools/con-check: AST -> checked AST in place (stage checked).
  * Returns the number of errors added to d. */
 int check_module(Module *m, Diags *d);
+/* Directories (NULL-terminated) where check_module finds the .iface of a
+ * `mod x;` file module: DIR/<module path>.iface (main.x.iface). */
+void check_set_iface_dirs(const char *const *dirs);
 
 /* tools/con-lower: checked AST -> IR (a new module, stage ir). */
 Module *lower_module(Module *checked, Diags *d);

@@ -33,4 +33,4 @@ const char *const unop_spelling[UOP_COUNT] = {
 #undef UNOP
 };
 
-const char *const stage_names[] = { "", "ast", "checked", "ir" };
+const char *const stage_names[] = { "", "ast", "checked", "ir", "iface" };

@@ -262,7 +262,7 @@ static int buf_sink(void *data, const char *s, size_t n)
 
 int stream_encode(Module *m, Buf *out, const char **err)
 {
-	if (m->stage <= STAGE_NONE || m->stage > STAGE_IR) {
+	if (m->stage <= STAGE_NONE || m->stage > STAGE_IFACE) {
 		*err = "cannot write a module without a stage";
 		return -1;
 	}
@@ -611,11 +611,11 @@ static int read_header(Dec *d, const msgpack_object *h)
 		return 0;
 	}
 	Stage st = STAGE_NONE;
-	for (int s = STAGE_AST; s <= STAGE_IR && stage; s++)
+	for (int s = STAGE_AST; s <= STAGE_IFACE && stage; s++)
 		if (key_is(stage, stage_names[s]))
 			st = (Stage)s;
 	if (st == STAGE_NONE) {
-		d->err = arena_printf("unknown stage %s (expected ast, checked or ir)",
+		d->err = arena_printf("unknown stage %s (expected ast, checked, ir or iface)",
 			stage ? show(stage) : "missing");
 		return 0;
 	}
@@ -886,7 +886,7 @@ static int validate_nodes(Val *v)
 int module_validate(Module *m, const char **err)
 {
 	Val v = { .m = m, .nstr = str_count() };
-	if (m->stage <= STAGE_NONE || m->stage > STAGE_IR) {
+	if (m->stage <= STAGE_NONE || m->stage > STAGE_IFACE) {
 		*err = "malformed stream: module has no stage";
 		return -1;
 	}

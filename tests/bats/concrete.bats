@@ -129,3 +129,137 @@ teardown() {
 	[ "$status" -eq 0 ]
 	[ "$("$T/inst-out")" = 42 ]
 }
+
+@test "--emit-checked and --emit-ir print con-dump text of those stages" {
+	run "$BIN/concrete" "$T/forty.con" --emit-checked
+	[ "$status" -eq 0 ]
+	[[ "${lines[0]}" == *'stage checked'* ]]
+	[[ "$output" == *'FnDecl'*'name: "add"'* ]]
+	[[ "$output" == *'ty=i64'* ]]
+	run "$BIN/concrete" "$T/forty.con" --emit-ir
+	[ "$status" -eq 0 ]
+	[[ "${lines[0]}" == *'stage ir'* ]]
+	[[ "$output" == *'IrFunc'* ]]
+	# --emit-ssa is accepted as the reference's name for the IR dump
+	run "$BIN/concrete" "$T/forty.con" --emit-ssa
+	[ "$status" -eq 0 ]
+	[[ "${lines[0]}" == *'stage ir'* ]]
+}
+
+@test "--emit-core prints the checked program as source, one block per module" {
+	cat > "$T/core.con" <<'SRC'
+struct Point { x: Int, y: Int }
+fn sum_point(p: Point) -> Int { return p.x + p.y; }
+fn main() -> Int { return sum_point(Point { x: 2, y: 3 }); }
+SRC
+	run "$BIN/concrete" "$T/core.con" --emit-core
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "// module main" ]
+	[[ "$output" == *"fn sum_point(p: Point) -> Int {"* ]]
+}
+
+@test "the dump modes stop at the first failing stage with its diagnostic" {
+	run "$BIN/concrete" "$T/bad.con" --emit-checked
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"type mismatch in let binding 'b'"* ]]
+	[[ "$output" != *"stage checked"* ]]
+	run "$BIN/concrete" "$T/bad.con" --emit-ir
+	[ "$status" -eq 1 ]
+}
+
+@test "--fmt prints the formatted source; --fmt FILE is the same" {
+	printf 'fn  add(a:Int,b:Int)->Int{return a+b;}\nfn main()->Int{return add(40,2);}\n' > "$T/ugly.con"
+	run "$BIN/concrete" "$T/ugly.con" --fmt
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "fn add(a: Int, b: Int) -> Int {" ]
+	[ "${lines[1]}" = "    return a + b;" ]
+	[ "${lines[2]}" = "}" ]
+	first=$output
+	run "$BIN/concrete" --fmt "$T/ugly.con"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$first" ]
+}
+
+@test "--fmt of a source with a syntax error exits 1 with the diagnostic" {
+	printf 'fn main() -> Int {\n    return 1 +;\n}\n' > "$T/syn.con"
+	run "$BIN/concrete" "$T/syn.con" --fmt
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"syn.con:2:"*"error[parse]"* ]]
+	[[ "$output" != *"fn main"* ]]
+}
+
+@test "--test runs the #[test] functions: PASS/FAIL lines, exit 1 on a failure" {
+	cat > "$T/t.con" <<'SRC'
+#[test]
+fn test_ok() -> i32 {
+    return 0;
+}
+
+#[test]
+fn test_bad() -> i32 {
+    return 3;
+}
+
+mod inner {
+    #[test]
+    fn test_nested() -> i32 {
+        return 0;
+    }
+}
+SRC
+	run "$BIN/concrete" "$T/t.con" --test
+	[ "$status" -eq 1 ]
+	[ "${lines[0]}" = "PASS: test_ok" ]
+	[ "${lines[1]}" = "FAIL: test_bad" ]
+	[ "${lines[2]}" = "PASS: inner_test_nested" ]
+	[ "${#lines[@]}" -eq 3 ]
+}
+
+@test "--test --module M runs only the tests of M and its submodules" {
+	cat > "$T/m.con" <<'SRC'
+mod alpha {
+    #[test]
+    fn test_a() -> i32 {
+        return 0;
+    }
+
+    mod beta {
+        #[test]
+        fn test_b() -> i32 {
+            return 0;
+        }
+    }
+}
+
+mod gamma {
+    #[test]
+    fn test_g() -> i32 {
+        return 1;
+    }
+}
+SRC
+	run "$BIN/concrete" "$T/m.con" --test --module alpha
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf 'PASS: test_a\nPASS: beta_test_b')" ]
+	run "$BIN/concrete" "$T/m.con" --test --module alpha.beta
+	[ "$status" -eq 0 ]
+	[ "$output" = "PASS: beta_test_b" ]
+	run "$BIN/concrete" "$T/m.con" --test --module gamma
+	[ "$status" -eq 1 ]
+	[ "$output" = "FAIL: test_g" ]
+	# a prefix of a module name is not that module
+	run "$BIN/concrete" "$T/m.con" --test --module alp
+	[ "$status" -eq 0 ]
+	[ "$output" = "No tests found" ]
+	# and the whole program again after the filtered runs
+	run "$BIN/concrete" "$T/m.con" --test
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 3 ]
+}
+
+@test "--test of a program that does not compile exits 1 without running" {
+	run "$BIN/concrete" "$T/bad.con" --test
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"type mismatch"* ]]
+	[[ "$output" != *"PASS"* ]]
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The program corpus: x.con with x.out (expected stdout, exact) or x.err (a
-# key phrase that stderr must contain, grep -F).  Each positive program is
+# The program corpus: x.con with x.out (expected stdout, exact), x.testout
+# (expected stdout of `concrete x.con --test`, exact; the exit status must be
+# 1 when it has a FAIL: line, else 0) or x.err (a key phrase that stderr must
+# contain, grep -F).  Each positive program is
 # built optimised and with CONCRETE_O=0 and must print the same in both.
 # Usage: tests/programs/run.sh [PATTERN]   (PATTERN filters file names)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,6 +15,8 @@ one() {
 	src=$1
 	base=${src%.con}
 	name=$(basename "$base")
+	# a program with `mod x;` files: mod_files/NAME/main.con (+ main.out/.err)
+	[ "$name" = main ] && name=$(basename "$(dirname "$base")")
 	exe=$work/$name
 	if [ -f "$base.out" ]; then
 		for o in 2 0; do
@@ -23,6 +27,21 @@ one() {
 			if ! cmp -s "$work/$name.stdout" "$base.out"; then
 				echo "FAIL $name (O$o): output differs:"
 				diff "$base.out" "$work/$name.stdout" | head -10; return 1
+			fi
+		done
+	elif [ -f "$base.testout" ]; then
+		# test mode: the runner's exact stdout; it exits 1 iff a test failed
+		want=0
+		grep -q '^FAIL: ' "$base.testout" && want=1
+		for o in 2 0; do
+			CONCRETE_O=$o timeout 20 "$bin/concrete" "$src" --test >"$work/$name.stdout" 2>"$work/$name.cerr"
+			st=$?
+			if ! cmp -s "$work/$name.stdout" "$base.testout"; then
+				echo "FAIL $name (--test, O$o): output differs:"
+				head -3 "$work/$name.cerr"; diff "$base.testout" "$work/$name.stdout" | head -10; return 1
+			fi
+			if [ "$st" != "$want" ]; then
+				echo "FAIL $name (--test, O$o): exit status $st, expected $want"; return 1
 			fi
 		done
 	elif [ -f "$base.err" ]; then
@@ -36,13 +55,13 @@ one() {
 			echo "FAIL $name: the compiler crashed"; return 1
 		fi
 	else
-		echo "FAIL $name: neither $name.out nor $name.err"; return 1
+		echo "FAIL $name: none of $name.out, $name.testout, $name.err"; return 1
 	fi
 	echo "ok $name"
 }
 export -f one
 
-ls "$here"/*.con | grep -- "${1:-.}" > "$work/list"
+ls "$here"/*.con "$here"/mod_files/*/main.con 2>/dev/null | grep -- "${1:-.}" > "$work/list"
 # Two at a time: the machines have two cores.
 xargs -P 2 -I{} bash -c 'one "$1"' _ {} < "$work/list" > "$work/results" 2>&1
 grep -v '^ok ' "$work/results"

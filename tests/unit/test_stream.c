@@ -194,7 +194,7 @@ static void bad_streams(void)
 	buf_add(&x, b.s, b.n);
 	patch(&x, "\xa3" "ast", "\xa3" "sst", 4);
 	CHECK(stream_decode(x.s, x.n, &err) == NULL);
-	CHECK_STR(err, "unknown stage 'sst' (expected ast, checked or ir)");
+	CHECK_STR(err, "unknown stage 'sst' (expected ast, checked, ir or iface)");
 
 	/* an array header claiming four billion elements */
 	const char huge[] = "\x81\xa5magic\xab" "concrete-ir\xdd\xff\xff\xff\xff";

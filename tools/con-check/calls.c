@@ -1,5 +1,7 @@
 /* calls.c: calls of user functions, of function-pointer locals and of the
  * builtins of this subset (BUILTINS.md 3.1, 3.10). */
+#include <string.h>
+
 #include "check.h"
 
 /* Types every argument (so that names inside still resolve) when the call
@@ -33,6 +35,8 @@ static void check_args(Checker *c, uint32_t e, const char *what, Str fname,
 static uint32_t call_user(Checker *c, uint32_t e, uint32_t fd)
 {
 	Module *m = c->m;
+	if (NODE_AT(m, fd)->FnDecl.generics.len || impl_nparams(c, fd) || NODE_AT(m, e)->Call.targs.len)
+		return check_generic_call(c, e, fd);        /* generics.c */
 	Node *f = NODE_AT(m, fd);
 	List pl = f->FnDecl.params;
 	uint32_t ps[pl.len + 1];
@@ -73,69 +77,29 @@ static uint32_t call_pointer(Checker *c, uint32_t e, uint32_t local)
 	return ret;
 }
 
-/* print/println: statement-only and variadic; integers, bool, char and
- * string literals (BUILTINS.md 3.1). */
-static uint32_t call_print(Checker *c, uint32_t e, bool stmt)
-{
-	Module *m = c->m;
-	Node *n = NODE_AT(m, e);
-	const char *name = str_get(n->Call.name);
-	List args = n->Call.args;
-	if (!stmt)
-		cerr(c, CD_UNDECL_CALL, n->span, name, " (print and println are statements)");
-	else if (!args.len)
-		cerr(c, CD_BUILTIN_MIN1, n->span, name);
-	for (uint32_t i = 0; i < args.len; i++) {
-		uint32_t a = LIST_AT(m, args, i);
-		Node *an = NODE_AT(m, a);
-		if (an->kind == NK_StrLit) {
-			an->ty = ty_simple(m, TK_String);
-			continue;
-		}
-		uint32_t t = check_expr(c, a, 0);
-		int k = ty_is_err(c, t) ? TK_Error : ty_at(c, t)->kind;
-		if (k != TK_Error && k != TK_Int && k != TK_Bool && k != TK_Char)
-			cerr(c, CD_PRINT_ARG, NODE_AT(m, a)->span, name, tname(c, t));
-	}
-	return c->t_unit;
-}
-
-static uint32_t call_builtin(Checker *c, uint32_t e, int kind, bool stmt)
-{
-	Module *m = c->m;
-	Node *n = NODE_AT(m, e);
-	Str name = n->Call.name;
-	uint32_t p;
-	Str pn;
-	switch (kind) {
-	case BI_PRINT_INT: p = c->t_int; pn = str_internz("n"); break;
-	case BI_PRINT_CHAR: p = c->t_int; pn = str_internz("c"); break;
-	case BI_PRINT_BOOL: p = c->t_bool; pn = str_internz("b"); break;
-	case BI_PRINT: case BI_PRINTLN:
-		return call_print(c, e, stmt);
-	case BI_ABORT:
-		if (n->Call.args.len) {
-			cerr(c, CD_BUILTIN_NOARGS, n->span, "abort");
-			check_args_loose(c, n->Call.args, NULL, 0);
-		}
-		return c->t_never;
-	default:
-		cerr(c, CD_UNSUPPORTED, n->span, arena_printf("builtin '%s'", str_get(name)));
-		check_args_loose(c, n->Call.args, NULL, 0);
-		return c->t_err;
-	}
-	check_args(c, e, "function", name, &p, &pn, 1);
-	return c->t_unit;
-}
-
 uint32_t check_call(Checker *c, uint32_t e, uint32_t expect, bool stmt)
 {
 	(void)expect;
 	Module *m = c->m;
 	Node *n = NODE_AT(m, e);
 	Str name = n->Call.name;
+	if (n->Call.qual) {             /* m::f(args): imports.c */
+		bool is_mod;
+		uint32_t qfd = qual_fn(c, n->Call.qual, name, n->span, &is_mod);
+		if (qfd)
+			return call_user(c, e, qfd);
+		if (is_mod) {
+			check_args_loose(c, n->Call.args, NULL, 0);
+			return c->t_err;
+		}
+	}
+	uint32_t st;
+	if (n->Call.qual && check_static_call(c, e, &st))    /* traits.c: T::f() */
+		return st;
+	if (!n->Call.qual && !strcmp(str_get(name), "destroy") && !scope_find(c, name))
+		return check_destroy(c, e);                  /* traits.c */
 	const char *why = n->Call.qual ? "qualified calls ('a::f()')"
-		: n->Call.targs.len ? "generic calls (turbofish)"
+		: n->Call.targs.len && !builtin_kind(name) && !FIND_FN(c, name) ? "generic calls (turbofish)"
 		: n->Call.alloc ? "call-site with(Alloc = ...)" : NULL;
 	if (why) {
 		cerr(c, CD_UNSUPPORTED, n->span, why);
@@ -155,9 +119,11 @@ uint32_t check_call(Checker *c, uint32_t e, uint32_t expect, bool stmt)
 	}
 	if (fd)
 		return call_user(c, e, fd);
-	int kind = builtin_kind(name);
-	if (kind != BI_NONE)
-		return call_builtin(c, e, kind, stmt);
+	uint32_t nt;
+	if (!d && tx_newtype_call(c, e, &nt))    /* N(e): typesx.c */
+		return nt;
+	if (builtin_kind(name) != BI_NONE)
+		return check_builtin(c, e, expect, stmt);   /* builtins.c */
 	if (reported_once(c, name))
 		cerr(c, CD_UNKNOWN_FN, n->span, str_get(name));
 	check_args_loose(c, n->Call.args, NULL, 0);

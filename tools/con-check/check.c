@@ -18,47 +18,14 @@ static bool valid(Checker *c, uint32_t i)
 static const char *unsupported_item(int kind)
 {
 	switch (kind) {
-	case NK_EnumDecl: return "enums";
-	case NK_NewtypeDecl: return "newtypes";
-	case NK_TypeAlias: return "type aliases";
-	case NK_TraitDecl: return "traits";
-	case NK_ImplDecl: return "impl blocks";
-	case NK_Import: return "imports";
-	case NK_Module: return "submodules";
 	default: return NULL;
 	}
 }
 
-static bool has_layout_attr(Checker *c, List attrs)
-{
-	for (uint32_t i = 0; i < attrs.len; i++) {
-		Node *a = NODE_AT(c->m, LIST_AT(c->m, attrs, i));
-		if (a->kind != NK_Attr || strcmp(str_get(a->Attr.key), "repr"))
-			continue;
-		for (uint32_t j = 0; j < a->Attr.args.len; j++) {
-			Node *o = NODE_AT(c->m, LIST_AT(c->m, a->Attr.args, j));
-			if (o->kind == NK_Attr && strcmp(str_get(o->Attr.key), "C"))
-				return true;
-		}
-	}
-	return false;
-}
-
 static void add_sym(Checker *c, uint32_t item, Str name, const char *what)
 {
-	bool dup = FIND_FN(c, name) || FIND_STRUCT(c, name) || FIND_CONST(c, name);
-	if (dup) {
+	if (!sym_add(c, name, item))
 		cerr(c, CD_DUP_ITEM, NODE_AT(c->m, item)->span, what, str_get(name));
-		return;
-	}
-	Sym s = { name, item };
-	int k = NODE_AT(c->m, item)->kind;
-	if (k == NK_FnDecl)
-		vec_push(c->fns, s);
-	else if (k == NK_StructDecl)
-		vec_push(c->structs, s);
-	else
-		vec_push(c->consts, s);
 }
 
 static void collect_item(Checker *c, uint32_t it)
@@ -74,21 +41,15 @@ static void collect_item(Checker *c, uint32_t it)
 	case NK_FnDecl:
 		if (!(n->FnDecl.flags & FL_EXTERN) && is_reserved_fn(n->FnDecl.name))
 			cerr(c, CD_RESERVED, n->span, str_get(n->FnDecl.name));
-		if (n->FnDecl.generics.len) {
-			cerr(c, CD_UNSUPPORTED, n->span, "generic functions");
-			return;
-		}
 		add_sym(c, it, n->FnDecl.name, "function");
 		break;
+	case NK_ImplDecl:        /* traits.c */
+		collect_impl(c, it);
+		break;
+	case NK_TraitDecl:       /* traits.c */
+		collect_trait(c, it);
+		break;
 	case NK_StructDecl: {
-		why = (n->StructDecl.flags & FL_UNION) ? "unions"
-			: n->StructDecl.generics.len ? "generic structs"
-			: (n->StructDecl.flags & (FL_REPR_PACKED)) || has_layout_attr(c, n->StructDecl.attrs)
-			? "struct layout attributes other than #[repr(C)]" : NULL;
-		if (why) {
-			cerr(c, CD_UNSUPPORTED, n->span, why);
-			return;
-		}
 		Type t;
 		memset(&t, 0, sizeof t);
 		t.kind = TK_Struct;
@@ -102,8 +63,19 @@ static void collect_item(Checker *c, uint32_t it)
 	case NK_ConstDecl:
 		add_sym(c, it, n->ConstDecl.name, "constant");
 		break;
+	case NK_EnumDecl:       /* enums.c */
+		add_sym(c, it, n->EnumDecl.name, "enum");
+		break;
+	case NK_NewtypeDecl:     /* typesx.c */
+		add_sym(c, it, n->NewtypeDecl.name, "newtype");
+		break;
+	case NK_TypeAlias:       /* typesx.c */
+		add_sym(c, it, n->TypeAlias.name, "type alias");
+		break;
 	case NK_CapAlias:
 	case NK_Attr:
+	case NK_Import:         /* imports.c */
+	case NK_Module:         /* a scope of its own */
 		/* Capabilities are parsed but not checked in this subset. */
 		break;
 	default:
@@ -118,6 +90,8 @@ static void resolve_struct(Checker *c, uint32_t sd)
 	Module *m = c->m;
 	List fl = NODE_AT(m, sd)->StructDecl.fields;
 	Str sname = NODE_AT(m, sd)->StructDecl.name;
+	c->tparams.n = 0;
+	push_tparams(c, NODE_AT(m, sd)->StructDecl.generics);    /* generics.c */
 	for (uint32_t i = 0; i < fl.len; i++) {
 		uint32_t f = LIST_AT(m, fl, i);
 		Node *fn = NODE_AT(m, f);
@@ -133,6 +107,7 @@ static void resolve_struct(Checker *c, uint32_t sd)
 		uint32_t t = resolve_type(c, NODE_AT(m, f)->FieldDecl.type);
 		NODE_AT(m, f)->ty = t;
 	}
+	gen_leave(c);
 }
 
 /* A struct that contains itself by value (directly, through arrays or other
@@ -140,10 +115,8 @@ static void resolve_struct(Checker *c, uint32_t sd)
 static bool struct_cycle(Checker *c, uint32_t sd, uint8_t *state)
 {
 	Module *m = c->m;
-	uint32_t k;
-	for (k = 0; k < c->structs.n && c->structs.v[k].node != sd; k++)
-		;
-	if (k == c->structs.n || state[k] == 2)
+	uint32_t k = sd;
+	if (!valid(c, sd) || NODE_AT(m, sd)->kind != NK_StructDecl || state[k] == 2)
 		return false;
 	if (state[k] == 1)
 		return true;
@@ -166,6 +139,7 @@ static void resolve_signature(Checker *c, uint32_t fd)
 	Module *m = c->m;
 	List pl = NODE_AT(m, fd)->FnDecl.params;
 	c->fn = fd;
+	gen_enter(c, fd);       /* generics.c: type parameters and Self */
 	for (uint32_t i = 0; i < pl.len; i++) {
 		uint32_t p = LIST_AT(m, pl, i);
 		Node *pn = NODE_AT(m, p);
@@ -174,8 +148,8 @@ static void resolve_signature(Checker *c, uint32_t fd)
 			continue;
 		}
 		if (pn->Param.flags & (FL_SELF_VALUE | FL_SELF_REF | FL_SELF_MUT)) {
-			cerr(c, CD_UNSUPPORTED, pn->span, "methods (self parameters)");
-			pn->ty = c->t_err;
+			uint32_t st = self_param_type(c, p);     /* traits.c */
+			NODE_AT(m, p)->ty = st;
 			continue;
 		}
 		for (uint32_t j = 0; j < i; j++)
@@ -192,6 +166,7 @@ static void resolve_signature(Checker *c, uint32_t fd)
 		resolve_type(c, r);
 	NODE_AT(m, fd)->ty = 0;
 	fn_type(c, fd);
+	gen_leave(c);
 	c->fn = 0;
 }
 
@@ -257,48 +232,113 @@ static void check_body(Checker *c, uint32_t fd)
 		if (NODE_AT(m, p)->kind == NK_Param)
 			scope_push(c, NODE_AT(m, p)->Param.name, p);
 	}
+	gen_enter(c, fd);
 	check_block(c, NODE_AT(m, fd)->FnDecl.body, 0, false);
+	gen_leave(c);
 	c->fn = 0;
 }
 
-static void check_top(Checker *c, uint32_t mod)
+/* Run one phase over the own items of kind `kind` of every module checked
+ * here (imported modules bring their types and signatures resolved). */
+static void each_item(Checker *c, int kind, void (*f)(Checker *, uint32_t))
+{
+	for (uint32_t i = 0; i < c->scopes.n; i++) {
+		if (c->scopes.v[i].imported)
+			continue;
+		c->scope = i;
+		c->modname = NODE_AT(c->m, c->scopes.v[i].node)->Module.name;
+		for (uint32_t k = 0; k < c->scopes.v[i].syms.n; k++) {
+			uint32_t it = c->scopes.v[i].syms.v[k].node;
+			if (NODE_AT(c->m, it)->kind == kind)
+				f(c, it);
+		}
+	}
+	c->modname = 0;
+}
+
+static void check_cycle(Checker *c, uint32_t sd)
+{
+	uint8_t *state = xcalloc(c->m->nodes.n + 1, 1);
+	if (struct_cycle(c, sd, state))
+		cerr(c, CD_STRUCT_CYCLE, NODE_AT(c->m, sd)->span,
+			str_get(NODE_AT(c->m, sd)->StructDecl.name));
+	free(state);
+}
+
+static void const_phase(Checker *c, uint32_t cd)
+{
+	const_type(c, cd);
+}
+
+/* Scopes for a module and its submodules, parents first; a `mod x;` gets
+ * its items from the interface of x (imports.c). */
+static void add_scopes(Checker *c, uint32_t mod, uint32_t parent, Str path, bool imported)
 {
 	Module *m = c->m;
-	Node *n = NODE_AT(m, mod);
-	if (n->kind != NK_Module) {
-		cerr(c, CD_MALFORMED, n->span, "top-level entry is not a Module");
+	if (NODE_AT(m, mod)->kind != NK_Module) {
+		cerr(c, CD_MALFORMED, NODE_AT(m, mod)->span, "top-level entry is not a Module");
 		return;
 	}
-	c->modname = n->Module.name;
-	c->fns.n = c->structs.n = c->consts.n = 0;
-	if (n->Module.flags & FL_STUB) {
-		cerr(c, CD_UNSUPPORTED, n->span, "module files ('mod X;')");
+	if (c->scopes.n > MAX_DEPTH * 8)
 		return;
+	Scope s;
+	memset(&s, 0, sizeof s);
+	s.node = mod;
+	s.parent = parent;
+	s.path = path;
+	uint32_t me = c->scopes.n;
+	vec_push(c->scopes, s);
+	if ((NODE_AT(m, mod)->Module.flags & FL_STUB) && !imported) {
+		c->scope = parent;
+		load_stub(c, mod, path);
+		imported = true;
 	}
-	List items = n->Module.items;
+	c->scopes.v[me].imported = imported;
+	List items = NODE_AT(m, mod)->Module.items;
 	for (uint32_t i = 0; i < items.len; i++) {
 		uint32_t it = LIST_AT(m, items, i);
+		if (valid(c, it) && NODE_AT(m, it)->kind == NK_Module)
+			add_scopes(c, it, me, str_internz(arena_printf("%s.%s", str_get(path),
+				str_get(NODE_AT(m, it)->Module.name))), imported);
+	}
+}
+
+static void collect_scope(Checker *c, uint32_t i)
+{
+	Module *m = c->m;
+	c->scope = i;
+	c->modname = NODE_AT(m, c->scopes.v[i].node)->Module.name;
+	List items = NODE_AT(m, c->scopes.v[i].node)->Module.items;
+	for (uint32_t k = 0; k < items.len; k++) {
+		uint32_t it = LIST_AT(m, items, k);
 		if (valid(c, it))
 			collect_item(c, it);
 	}
-	for (uint32_t i = 0; i < c->structs.n; i++)
-		resolve_struct(c, c->structs.v[i].node);
-	uint8_t *state = xcalloc(c->structs.n + 1, 1);
-	for (uint32_t i = 0; i < c->structs.n; i++) {
-		memset(state, 0, c->structs.n);
-		uint32_t sd = c->structs.v[i].node;
-		if (struct_cycle(c, sd, state))
-			cerr(c, CD_STRUCT_CYCLE, NODE_AT(m, sd)->span,
-				str_get(NODE_AT(m, sd)->StructDecl.name));
-	}
-	free(state);
-	for (uint32_t i = 0; i < c->fns.n; i++)
-		resolve_signature(c, c->fns.v[i].node);
-	for (uint32_t i = 0; i < c->consts.n; i++)
-		const_type(c, c->consts.v[i].node);
-	for (uint32_t i = 0; i < c->fns.n; i++)
-		check_body(c, c->fns.v[i].node);
 	c->modname = 0;
+}
+
+/* Every module in phases, so that names may be used before their
+ * declaration and across modules: collect, imports, struct fields, struct
+ * cycles, signatures, constants, bodies. */
+static void check_scopes(Checker *c)
+{
+	for (uint32_t i = 0; i < c->scopes.n; i++)
+		collect_scope(c, i);
+	for (uint32_t i = 0; i < c->scopes.n; i++)
+		check_imports(c, i);
+	each_item(c, NK_StructDecl, resolve_struct);
+	each_item(c, NK_EnumDecl, enum_resolve);          /* enums.c */
+	each_item(c, NK_StructDecl, check_cycle);
+	each_item(c, NK_StructDecl, tx_check_struct);     /* typesx.c: repr rules */
+	each_item(c, NK_TypeAlias, tx_resolve_decl);
+	each_item(c, NK_NewtypeDecl, tx_resolve_decl);
+	each_item(c, NK_FnDecl, resolve_signature);
+	each_item(c, NK_FnDecl, check_test_fn);           /* testfn.c */
+	check_traits(c);                                  /* traits.c */
+	each_item(c, NK_FnDecl, tx_check_extern);         /* typesx.c: FFI safety */
+	each_item(c, NK_ConstDecl, const_phase);
+	each_item(c, NK_FnDecl, check_body);
+	c->scope = NO_SCOPE;
 }
 
 int check_module(Module *m, Diags *d)
@@ -316,6 +356,7 @@ int check_module(Module *m, Diags *d)
 	/* Annotations are ours: anything a stream brought in is stale. */
 	for (uint32_t i = 1; i < m->nodes.n; i++)
 		m->nodes.v[i].ty = m->nodes.v[i].aux = 0;
+	enum_builtins(&c);      /* Option and Result (enums.c) */
 	uint32_t from = d->v.n;
 	Node *root = valid(&c, m->root) ? NODE_AT(m, m->root) : NULL;
 	if (!root || root->kind != NK_File) {
@@ -325,16 +366,23 @@ int check_module(Module *m, Diags *d)
 		for (uint32_t i = 0; i < mods.len; i++) {
 			uint32_t mod = LIST_AT(m, mods, i);
 			if (valid(&c, mod))
-				check_top(&c, mod);
+				add_scopes(&c, mod, NO_SCOPE, NODE_AT(m, mod)->Module.name, false);
 		}
+		check_scopes(&c);
 	}
 	report_sort(d, from);
-	free(c.fns.v);
-	free(c.structs.v);
-	free(c.consts.v);
+	for (uint32_t i = 0; i < c.scopes.n; i++) {
+		free(c.scopes.v[i].syms.v);
+		free(c.scopes.v[i].imports.v);
+	}
+	free(c.scopes.v);
 	free(c.locals.v);
 	free(c.loops.v);
 	free(c.reported.v);
+	free(c.tparams.v);
+	free(c.owners.v);
+	free(c.traits.v);
+	free(c.timpls.v);
 	if (!c.errors)
 		m->stage = STAGE_CHECKED;
 	return c.errors;

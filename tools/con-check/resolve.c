@@ -5,12 +5,88 @@
 
 #include "check.h"
 
-uint32_t sym_find(const Sym *v, uint32_t n, Str name)
+static uint32_t sym_find(Checker *c, const Sym *v, uint32_t n, Str name, int kind)
 {
 	for (uint32_t i = n; i-- > 0;)
-		if (v[i].name == name)
+		if (v[i].name == name && (!kind || NODE_AT(c->m, v[i].node)->kind == kind))
 			return v[i].node;
 	return 0;
+}
+
+uint32_t scope_item(Checker *c, uint32_t scope, Str name, int kind)
+{
+	if (scope >= c->scopes.n)
+		return 0;
+	Scope *s = &c->scopes.v[scope];
+	return sym_find(c, s->syms.v, s->syms.n, name, kind);
+}
+
+/* A module's own definition wins over an imported one (LANGUAGE.md 4.12). */
+uint32_t sym_lookup(Checker *c, Str name, int kind)
+{
+	if (c->scope >= c->scopes.n)
+		return 0;
+	Scope *s = &c->scopes.v[c->scope];
+	uint32_t d = sym_find(c, s->syms.v, s->syms.n, name, kind);
+	return d ? d : sym_find(c, s->imports.v, s->imports.n, name, kind);
+}
+
+bool sym_add(Checker *c, Str name, uint32_t node)
+{
+	if (c->scope >= c->scopes.n || scope_item(c, c->scope, name, 0))
+		return false;
+	Sym sy = { name, node };
+	vec_push(c->scopes.v[c->scope].syms, sy);
+	return true;
+}
+
+static Str scope_name(Checker *c, uint32_t i)
+{
+	return NODE_AT(c->m, c->scopes.v[i].node)->Module.name;
+}
+
+uint32_t qual_scope(Checker *c, Str q)
+{
+	for (uint32_t i = 0; i < c->scopes.n; i++)
+		if (c->scopes.v[i].parent == c->scope && scope_name(c, i) == q)
+			return i;
+	for (uint32_t i = 0; i < c->scopes.n; i++)
+		if (c->scopes.v[i].parent == NO_SCOPE && scope_name(c, i) == q)
+			return i;
+	return NO_SCOPE;
+}
+
+/* Does the module's path end with the import path?  For main > net > tcp
+ * each of main.net.tcp, net.tcp and tcp names it. */
+static bool path_suffix(Checker *c, uint32_t i, List path)
+{
+	for (uint32_t k = path.len; k-- > 0;) {
+		if (i == NO_SCOPE || scope_name(c, i) != LIST_AT(c->m, path, k))
+			return false;
+		i = c->scopes.v[i].parent;
+	}
+	return true;
+}
+
+/* The closest match wins: a submodule of the importer, then a sibling, then
+ * anything else in file order. */
+uint32_t path_scope(Checker *c, List path)
+{
+	if (!path.len)
+		return NO_SCOPE;
+	uint32_t best = NO_SCOPE;
+	for (uint32_t i = 0; i < c->scopes.n; i++) {
+		if (!path_suffix(c, i, path))
+			continue;
+		uint32_t up = i;
+		for (uint32_t k = 0; k < path.len; k++)
+			up = c->scopes.v[up].parent;
+		if (up == c->scope)
+			return i;
+		if (best == NO_SCOPE)
+			best = i;
+	}
+	return best;
 }
 
 void scope_push(Checker *c, Str name, uint32_t node)
@@ -60,40 +136,7 @@ bool is_reserved_fn(Str name)
 	return false;
 }
 
-/* Builtins of this subset, and the rest of BUILTINS.md section 2, which are
- * known names but rejected as not supported yet. */
-static const struct { const char *name; int kind; } builtins[] = {
-	{ "print_int", BI_PRINT_INT }, { "print_char", BI_PRINT_CHAR },
-	{ "print_bool", BI_PRINT_BOOL }, { "print", BI_PRINT },
-	{ "println", BI_PRINTLN }, { "abort", BI_ABORT },
-	{ "alloc", BI_UNSUPPORTED }, { "free", BI_UNSUPPORTED },
-	{ "destroy", BI_UNSUPPORTED }, { "vec_new", BI_UNSUPPORTED },
-	{ "vec_push", BI_UNSUPPORTED }, { "vec_get", BI_UNSUPPORTED },
-	{ "vec_set", BI_UNSUPPORTED }, { "vec_len", BI_UNSUPPORTED },
-	{ "vec_pop", BI_UNSUPPORTED }, { "vec_free", BI_UNSUPPORTED },
-	{ "string_length", BI_UNSUPPORTED }, { "string_len", BI_UNSUPPORTED },
-	{ "string_concat", BI_UNSUPPORTED }, { "string_eq", BI_UNSUPPORTED },
-	{ "string_slice", BI_UNSUPPORTED }, { "string_substr", BI_UNSUPPORTED },
-	{ "string_char_at", BI_UNSUPPORTED }, { "string_contains", BI_UNSUPPORTED },
-	{ "string_trim", BI_UNSUPPORTED }, { "drop_string", BI_UNSUPPORTED },
-	{ "string_push_char", BI_UNSUPPORTED }, { "string_append", BI_UNSUPPORTED },
-	{ "string_append_int", BI_UNSUPPORTED }, { "string_append_bool", BI_UNSUPPORTED },
-	{ "string_reserve", BI_UNSUPPORTED }, { "int_to_string", BI_UNSUPPORTED },
-	{ "string_to_int", BI_UNSUPPORTED }, { "bool_to_string", BI_UNSUPPORTED },
-	{ "float_to_string", BI_UNSUPPORTED }, { "print_string", BI_UNSUPPORTED },
-	{ "append", BI_UNSUPPORTED }, { "clock_monotonic_ns", BI_UNSUPPORTED },
-	{ "get_args", BI_UNSUPPORTED }, { "sizeof", BI_UNSUPPORTED },
-	{ "alignof", BI_UNSUPPORTED }, { "unwrap", BI_UNSUPPORTED },
-};
-
-uint32_t builtin_kind(Str name)
-{
-	const char *s = str_get(name);
-	for (size_t i = 0; i < sizeof builtins / sizeof *builtins; i++)
-		if (!strcmp(s, builtins[i].name))
-			return builtins[i].kind;
-	return BI_NONE;
-}
+/* The builtin table and builtin_kind live in builtins.c. */
 
 /* Primitive spellings (LANGUAGE.md 3.1): bits 0 = not an integer. */
 static const struct { const char *name; int kind, bits, sign; } prims[] = {
@@ -108,7 +151,7 @@ static const struct { const char *name; int kind, bits, sign; } prims[] = {
 
 /* Names the language knows that this subset does not type yet. */
 static const char *const unsupported_types[] = {
-	"f32", "f64", "Float64", "String", "Heap", "HeapArray", "Vec", "Option",
+	"f32", "f64", "Float64", "Option",
 	"Result", "Self",
 };
 
@@ -136,6 +179,18 @@ static uint32_t resolve_tyname(Checker *c, Node *n)
 			return ty_int(c->m, prims[i].bits, prims[i].sign);
 		return ty_simple(c->m, prims[i].kind);
 	}
+	uint32_t xt = resolve_generic_name(c, (uint32_t)(n - c->m->nodes.v));   /* generics.c */
+	if (xt)
+		return xt;
+	xt = tx_named_type(c, (uint32_t)(n - c->m->nodes.v));   /* typesx.c */
+	if (xt)
+		return xt;
+	xt = bi_named_type(c, (uint32_t)(n - c->m->nodes.v));   /* builtins.c */
+	if (xt)
+		return xt;
+	xt = enum_resolve_tyname(c, (uint32_t)(n - c->m->nodes.v));   /* enums.c */
+	if (xt)
+		return xt;
 	for (size_t i = 0; i < sizeof unsupported_types / sizeof *unsupported_types; i++)
 		if (!strcmp(s, unsupported_types[i])) {
 			cerr(c, CD_UNSUPPORTED, n->span, arena_printf("type '%s'", s));
@@ -269,7 +324,7 @@ uint32_t resolve_type(Checker *c, uint32_t tn)
 		break;
 	}
 	case NK_TyPtr:
-		cerr(c, CD_UNSUPPORTED, n->span, "raw pointer types");
+		t = tx_ptr_type(c, tn);
 		break;
 	default:
 		cerr(c, CD_MALFORMED, n->span,

@@ -268,9 +268,12 @@ static void check_assign(Checker *c, uint32_t s)
 		expect_type(c, val, t, sp, "deref assignment");
 		return;
 	}
-	case NK_Arrow:
-		cerr(c, CD_UNSUPPORTED, sp, "heap access '->'");
-		break;
+	case NK_Arrow: {
+		uint32_t t = check_arrow(c, tgt, true);   /* builtins.c */
+		expect_type(c, val, t, sp, arena_printf("heap field assignment '->%s'",
+			str_get(NODE_AT(m, tgt)->Arrow.name)));
+		return;
+	}
 	default:
 		cerr(c, CD_NOT_PLACE, sp);
 		break;
@@ -306,12 +309,9 @@ void check_stmt(Checker *c, uint32_t s)
 		NODE_AT(m, s)->ty = t;
 		break;
 	}
-	case NK_LetStruct: case NK_LetVariant:
-		cerr(c, CD_UNSUPPORTED, n->span, "destructuring let");
-		break;
-	case NK_Defer:
-		cerr(c, CD_UNSUPPORTED, n->span, "defer");
-		break;
+	case NK_LetStruct: check_let_struct(c, s); break;      /* enums.c */
+	case NK_LetVariant: check_let_variant(c, s); break;
+	case NK_Defer: check_defer(c, s); break;
 	case NK_Borrow:
 		cerr(c, CD_UNSUPPORTED, n->span, "borrow blocks");
 		break;
@@ -331,7 +331,7 @@ static bool is_wildcard(Str name)
 
 /* Type of an arm body: a block by the expression-block rule, `return` is
  * never, a bare expression its own type (LANGUAGE.md 5.11). */
-static uint32_t check_arm_body(Checker *c, uint32_t body, uint32_t expect, bool is_expr)
+uint32_t check_arm_body(Checker *c, uint32_t body, uint32_t expect, bool is_expr)
 {
 	if (!valid(c, body))
 		return c->t_err;
@@ -386,6 +386,8 @@ uint32_t check_match(Checker *c, uint32_t mt, uint32_t expect)
 	Span sp = n->span;
 	List arms = n->Match.arms;
 	uint32_t st = check_expr(c, n->Match.scrut, 0);
+	if (enum_scrut_type(c, st))
+		return check_match_enum(c, mt, st, expect);    /* enums.c */
 	int sk = kind_of(c, st);
 	if (sk == TK_Struct)
 		cerr(c, CD_UNKNOWN_ENUM, sp, str_get(ty_at(c, st)->Struct.name));

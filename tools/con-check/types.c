@@ -34,7 +34,7 @@ static int ty_kind(Checker *c, uint32_t t)
  * type are compatible with everything (CHECKS.md 1 and 7.1). */
 bool ty_compat(Checker *c, uint32_t want, uint32_t got)
 {
-	if (want == got || ty_is_err(c, want) || ty_is_err(c, got))
+	if (want == got || ty_is_err(c, want) || ty_is_err(c, got) || tx_ptr_compat(c, want, got))
 		return true;
 	return ty_kind(c, want) == TK_Never || ty_kind(c, got) == TK_Never;
 }
@@ -170,7 +170,8 @@ static uint32_t check_binary(Checker *c, uint32_t e, uint32_t expect)
 	uint32_t lt = check_expr(c, lhs, expect);
 	uint32_t rt = check_expr(c, rhs, lt);
 	int rk = ty_kind(c, rt);
-	if (lt == c->t_int && lit_root(c, lhs) && rt != lt && (rk == TK_Int || rk == TK_Char)) {
+	if (lt == c->t_int && lit_root(c, lhs) && rt != lt
+		&& (rk == TK_Int || rk == TK_Char || rk == TK_Param)) {
 		retype_lit(c, lhs, rt);
 		lt = rt;
 	}
@@ -178,6 +179,13 @@ static uint32_t check_binary(Checker *c, uint32_t e, uint32_t expect)
 	if (ty_is_err(c, lt) || ty_is_err(c, rt))
 		return ty_is_err(c, result) ? c->t_err : result;
 	int lk = ty_kind(c, lt);
+	uint32_t xt;
+	if (tx_binary(c, e, lt, rt, &xt))     /* floats and raw pointers: typesx.c */
+		return xt;
+	/* [REF] LANGUAGE.md 4.4: operators on a type parameter are accepted
+	 * in the generic body; the instance decides. */
+	if (lk == TK_Param && lt == rt && cls != OPC_LOGIC)
+		return cls == OPC_CMP ? c->t_bool : lt;
 	switch (cls) {
 	case OPC_ARITH:
 		if (lk != TK_Int) {
@@ -222,7 +230,7 @@ static uint32_t check_unary(Checker *c, uint32_t e, uint32_t expect)
 		return op == UOP_Not ? c->t_bool : c->t_err;
 	switch (op) {
 	case UOP_Neg:
-		if (!ty_is_int(c, t)) {
+		if (!ty_is_int(c, t) && ty_kind(c, t) != TK_Float) {
 			cerr(c, CD_NEG_NONNUM, sp, tname(c, t));
 			return c->t_err;
 		}
@@ -243,30 +251,7 @@ static uint32_t check_unary(Checker *c, uint32_t e, uint32_t expect)
 	}
 }
 
-/* LANGUAGE.md 5.7 for the types of this subset. */
-static uint32_t check_cast(Checker *c, uint32_t e)
-{
-	Node *n = NODE_AT(c->m, e);
-	Span sp = n->span;
-	uint32_t tnode = n->Cast.type;
-	uint32_t from = check_expr(c, n->Cast.expr, 0);
-	uint32_t to = resolve_type(c, tnode);
-	if (ty_is_err(c, from) || ty_is_err(c, to) || from == to)
-		return to;
-	int fk = ty_kind(c, from), tk = ty_kind(c, to);
-	if (fk == TK_Never)
-		return to;
-	if ((fk == TK_Int || fk == TK_Char || fk == TK_Bool) && (tk == TK_Int || tk == TK_Char)
-		&& !(fk == TK_Bool && tk == TK_Char))
-		return to;
-	if (fk == TK_Int && tk == TK_Bool) {
-		/* LANGUAGE.md marks its semantics [UNSURE]; refuse rather than guess. */
-		cerr(c, CD_UNSUPPORTED, sp, "cast from an integer to bool (write x != 0)");
-		return to;
-	}
-	cerr(c, CD_BAD_CAST, sp, tname(c, from), tname(c, to));
-	return to;
-}
+/* Casts (LANGUAGE.md 5.7) are checked by tx_cast in typesx.c. */
 
 /* ---- aggregates ---- */
 
@@ -281,7 +266,9 @@ uint32_t struct_field(Checker *c, uint32_t sty, Str name, uint32_t *index)
 		Node *f = NODE_AT(m, LIST_AT(m, fl, i));
 		if (f->kind == NK_FieldDecl && f->FieldDecl.name == name) {
 			*index = i;
-			return f->ty ? f->ty : c->t_err;
+			uint32_t ft = f->ty ? f->ty : c->t_err;
+			List args = ty_at(c, sty)->Struct.args;     /* generic instance */
+			return args.len ? subst(c, ft, NODE_AT(m, decl)->StructDecl.generics, args) : ft;
 		}
 	}
 	return 0;
@@ -298,6 +285,13 @@ static uint32_t check_fieldget(Checker *c, uint32_t e)
 	uint32_t st = bt;
 	if (ty_kind(c, st) == TK_Ref)
 		st = ty_at(c, st)->Ref.elem;    /* one level of auto-deref */
+	uint32_t nt;
+	if (bi_fieldget(c, e, st, &nt))   /* builtins.c: String fields, Heap misuse */
+		return nt;
+	if (tx_newtype_field(c, st, name, n->span, &nt)) {
+		NODE_AT(c->m, e)->aux = 0;
+		return nt;
+	}
 	if (ty_kind(c, st) != TK_Struct) {
 		cerr(c, CD_FIELD_NONSTRUCT, n->span, tname(c, bt));
 		return c->t_err;
@@ -336,11 +330,11 @@ static uint32_t check_structlit(Checker *c, uint32_t e)
 	Str sname = n->StructLit.name;
 	List inits = n->StructLit.inits;
 	uint32_t decl = FIND_STRUCT(c, sname);
-	if (n->StructLit.targs.len)
-		cerr(c, CD_UNSUPPORTED, n->span, "generic struct literals");
-	else if (!decl)
+	if (!decl)
+		decl = tx_alias_struct(c, sname);     /* `type A = S; A { .. }` */
+	if (!decl)
 		cerr(c, CD_UNKNOWN_STRUCT, n->span, str_get(sname));
-	if (!decl || n->StructLit.targs.len) {
+	if (!decl) {
 		for (uint32_t i = 0; i < inits.len; i++) {
 			Node *fi = NODE_AT(m, LIST_AT(m, inits, i));
 			if (fi->kind == NK_FieldInit)
@@ -350,6 +344,8 @@ static uint32_t check_structlit(Checker *c, uint32_t e)
 	}
 	n->aux = decl;
 	uint32_t st = NODE_AT(m, decl)->ty;
+	if (n->StructLit.targs.len || NODE_AT(m, decl)->StructDecl.generics.len)
+		st = check_generic_structlit(c, e, decl);      /* generics.c */
 	List fl = NODE_AT(m, decl)->StructDecl.fields;
 	bool seen[fl.len + 1];
 	memset(seen, 0, sizeof seen);
@@ -379,6 +375,10 @@ static uint32_t check_structlit(Checker *c, uint32_t e)
 	}
 	if (ty_is_err(c, st))
 		return c->t_err;
+	if (NODE_AT(m, decl)->StructDecl.flags & FL_UNION) {
+		tx_check_union_lit(c, e, decl);
+		return st;
+	}
 	for (uint32_t i = 0; i < fl.len; i++)
 		if (!seen[i])
 			cerr(c, CD_MISSING_FIELD, NODE_AT(m, e)->span,
@@ -413,7 +413,7 @@ static uint32_t check_repeat(Checker *c, uint32_t e, uint32_t expect)
 	Span sp = n->span;
 	uint32_t want = ty_kind(c, expect) == TK_Array ? ty_at(c, expect)->Array.elem : 0;
 	uint32_t t = check_expr(c, n->ArrayRepeat.elem, want);
-	if (count <= 0 || count > UINT32_MAX) {
+	if (count < 0 || count > UINT32_MAX) {
 		/* [REF] `[e; 0]` yields one element; refuse instead of copying that. */
 		cerr(c, CD_UNSUPPORTED, sp, arena_printf("array repeat count %lld", (long long)count));
 		return c->t_err;
@@ -429,10 +429,8 @@ static uint32_t check_addrof(Checker *c, uint32_t e, uint32_t expect)
 	Node *n = NODE_AT(m, e);
 	bool mut = (n->AddrOf.flags & FL_MUT) != 0;
 	uint32_t x = n->AddrOf.expr;
-	if (x && x < m->nodes.n && NODE_AT(m, x)->kind == NK_StrLit) {
-		cerr(c, CD_UNSUPPORTED, n->span, "string values");
-		return c->t_err;
-	}
+	if (x && x < m->nodes.n && NODE_AT(m, x)->kind == NK_StrLit && !mut)
+		return check_strlit_ref(c, x);   /* builtins.c */
 	uint32_t want = ty_kind(c, expect) == TK_Ref ? ty_at(c, expect)->Ref.elem : 0;
 	uint32_t t = check_expr(c, x, want);
 	Node *xn = NODE_AT(m, x);
@@ -452,6 +450,10 @@ static uint32_t check_deref(Checker *c, uint32_t e)
 	uint32_t t = check_expr(c, n->Deref.expr, 0);
 	if (ty_is_err(c, t))
 		return c->t_err;
+	if (ty_kind(c, t) == TK_Ptr)
+		return ty_at(c, t)->Ptr.elem;
+	if (ty_kind(c, t) == TK_Heap)   /* `*h` reads (and consumes) the cell */
+		return ty_at(c, t)->Heap.elem;
 	if (ty_kind(c, t) != TK_Ref) {
 		cerr(c, CD_DEREF_NONREF, sp, tname(c, t));
 		return c->t_err;
@@ -489,7 +491,7 @@ static uint32_t check_ifexpr(Checker *c, uint32_t e, uint32_t expect)
 static bool const_ok(int kind)
 {
 	switch (kind) {
-	case NK_IntLit: case NK_BoolLit: case NK_CharLit: case NK_Ident:
+	case NK_IntLit: case NK_BoolLit: case NK_CharLit: case NK_Ident: case NK_FloatLit:
 	case NK_Unary: case NK_Binary: case NK_Paren: case NK_Cast:
 		return true;
 	default:
@@ -516,38 +518,39 @@ uint32_t check_expr(Checker *c, uint32_t e, uint32_t expect)
 	int ek = ty_kind(c, expect);
 	switch (n->kind) {
 	case NK_IntLit:
-		t = (ek == TK_Int || ek == TK_Char) ? expect : c->t_int;
+		t = (ek == TK_Int || ek == TK_Char || ek == TK_Param) ? expect : c->t_int;
 		break;
 	case NK_BoolLit: t = c->t_bool; break;
 	case NK_CharLit: t = c->t_char; break;
 	case NK_FloatLit:
-		cerr(c, CD_UNSUPPORTED, n->span, "floating-point values");
+		t = tx_float_lit(c, expect);
 		break;
-	case NK_StrLit:
-		cerr(c, CD_UNSUPPORTED, n->span, "string values (string literals only as print/println arguments)");
-		break;
+	case NK_StrLit: t = ty_string(c); break;
 	case NK_Ident: t = check_ident(c, e); break;
 	case NK_Path:
+		if (n->Path.qual && !n->Path.targs.len) {  /* m::f as a value */
+			bool is_mod;
+			uint32_t fd = qual_fn(c, n->Path.qual, n->Path.name, n->span, &is_mod);
+			if (is_mod) {
+				NODE_AT(c->m, e)->aux = fd;
+				t = fd ? fn_type(c, fd) : c->t_err;
+				break;
+			}
+		}
+		if (check_generic_path(c, e, &t))     /* generics.c: f::<A>, T::m */
+			break;
 		cerr(c, CD_UNSUPPORTED, n->span, arena_printf("paths ('%s::%s')",
 			str_get(n->Path.qual), str_get(n->Path.name)));
 		break;
 	case NK_Call: t = check_call(c, e, expect, false); break;
-	case NK_MethodCall:
-		cerr(c, CD_UNSUPPORTED, n->span, "method calls");
-		break;
+	case NK_MethodCall: t = check_methodcall(c, e, expect); break;   /* traits.c */
 	case NK_StructLit: t = check_structlit(c, e); break;
-	case NK_VariantLit:
-		cerr(c, CD_UNSUPPORTED, n->span, "enums");
-		break;
+	case NK_VariantLit: t = check_variantlit(c, e, expect); break;   /* enums.c */
 	case NK_FieldGet: t = check_fieldget(c, e); break;
 	case NK_Index: t = check_index(c, e); break;
-	case NK_Arrow:
-		cerr(c, CD_UNSUPPORTED, n->span, "heap access '->'");
-		break;
-	case NK_Try:
-		cerr(c, CD_UNSUPPORTED, n->span, "the '?' operator");
-		break;
-	case NK_Cast: t = check_cast(c, e); break;
+	case NK_Arrow: t = check_arrow(c, e, false); break;   /* builtins.c */
+	case NK_Try: t = check_try(c, e); break;   /* enums.c */
+	case NK_Cast: t = tx_cast(c, e); break;
 	case NK_Unary: t = check_unary(c, e, expect); break;
 	case NK_AddrOf: t = check_addrof(c, e, expect); break;
 	case NK_Deref: t = check_deref(c, e); break;

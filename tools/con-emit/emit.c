@@ -4,7 +4,8 @@
  * addresses and string data are printed inline as operands.  Bounds checks on
  * IIndexPtr split the block into an `.ok` continuation and a cold `.oob`
  * block calling con_rt_bounds_fail (ABI.md 15 allows checking). */
-#include "ir.h"
+#include "emit.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
@@ -14,8 +15,10 @@ typedef struct E {
 	const EmitOptions *opt;
 	Diags *d;
 	Buf body;               /* function definitions, written before globals */
+	Buf pro;                /* extra entry-block allocas of the current function */
 	VEC(Str) strs;          /* string constants: @str.<i> */
 	bool bounds;            /* con_rt_bounds_fail needed */
+	bool divchk;            /* abort() needed by a division check */
 	uint32_t bad;           /* first malformed node found by program_ok */
 } E;
 
@@ -24,6 +27,19 @@ typedef struct E {
 
 static TypeKind tkind(E *e, uint32_t t) { return t ? TY(t)->kind : TK_Unit; }
 static bool is_void(E *e, uint32_t t) { TypeKind k = tkind(e, t); return k == TK_Unit || k == TK_Never; }
+
+/* `%enum.Name`, quoted when the instance name has type arguments
+ * (`%"enum.Option<i64>"`); con-lower puts the name on the IrStruct. */
+static const char *enum_ltype(E *e, uint32_t t)
+{
+	uint32_t d = TY(t)->Enum.decl;
+	Str nm = d && d < e->m->nodes.n && IR(d)->kind == NK_IrStruct ? IR(d)->IrStruct.name : TY(t)->Enum.name;
+	const char *s = str_get(nm);
+	for (const char *p = s; *p; p++)
+		if (!(*p == '_' || *p == '.' || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+			return arena_printf("%%\"enum.%s\"", s);
+	return arena_printf("%%enum.%s", s);
+}
 
 static const char *ltype(E *e, uint32_t t)
 {
@@ -37,6 +53,7 @@ static const char *ltype(E *e, uint32_t t)
 	case TK_Int: return arena_printf("i%d", (int)TY(t)->Int.bits);
 	case TK_Float: return TY(t)->Float.bits == 32 ? "float" : "double";
 	case TK_Struct: return arena_printf("%%struct.%s", str_get(TY(t)->Struct.name));
+	case TK_Enum: return enum_ltype(e, t);
 	case TK_Array: {
 		depth++;
 		const char *el = ltype(e, TY(t)->Array.elem);
@@ -67,6 +84,19 @@ static uint32_t str_index(E *e, Str s)
 	return e->strs.n - 1;
 }
 
+/* LLVM wants float constants as the hex bits of a double; an f32 is
+ * rounded once from the decimal text (LANGUAGE.md 1.7) and then widened,
+ * which is exact. */
+static const char *fconst_text(E *e, Node *n)
+{
+	const char *t = str_get(n->IFConst.text);
+	double d = tkind(e, n->ty) == TK_Float && TY(n->ty)->Float.bits == 32
+		? (double)strtof(t, NULL) : strtod(t, NULL);
+	uint64_t u;
+	memcpy(&u, &d, sizeof u);
+	return arena_printf("0x%016llX", (unsigned long long)u);
+}
+
 /* An operand: constants inline, everything else by name. */
 static const char *val(E *e, uint32_t v)
 {
@@ -85,6 +115,7 @@ static const char *val(E *e, uint32_t v)
 		return arena_printf("%lld", (long long)x);
 	}
 	case NK_IUndef: return "undef";
+	case NK_IFConst: return fconst_text(e, n);
 	case NK_IFnAddr: return arena_printf("@%s", str_get(n->IFnAddr.name));
 	case NK_IStr: return arena_printf("@str.%u", str_index(e, n->IStr.value));
 	default: return arena_printf("%%v%u", v);
@@ -182,6 +213,141 @@ static void emit_cast(E *e, Buf *b, uint32_t n)
 		buf_printf(b, "\t%%v%u = select i1 true, %s, %s\n", n, tv(e, v), tv(e, v));
 }
 
+/* ---- layout-dependent forms (layout.c) ---- */
+
+static int64_t struct_flags(E *e, uint32_t t)
+{
+	if (tkind(e, t) != TK_Struct || !TY(t)->Struct.decl || IR(TY(t)->Struct.decl)->kind != NK_IrStruct)
+		return 0;
+	return IR(TY(t)->Struct.decl)->IrStruct.flags;
+}
+
+/* LLVM gives a struct its natural alignment; a slot of a type whose
+ * layout asks for more (repr(align(N)), unions stored as integer arrays)
+ * says so explicitly. */
+static const char *slot_align(E *e, uint32_t t)
+{
+	uint32_t s = t;
+	while (tkind(e, s) == TK_Array)
+		s = TY(s)->Array.elem;
+	if (tkind(e, s) != TK_Struct || !TY(s)->Struct.decl || IR(TY(s)->Struct.decl)->kind != NK_IrStruct)
+		return "";
+	Node *d = IR(TY(s)->Struct.decl);
+	if (d->IrStruct.align <= 0 && !(d->IrStruct.flags & FL_UNION))
+		return "";
+	return arena_printf(", align %llu", (unsigned long long)layout_of(e->m, t).align);
+}
+
+/* A field of a packed struct may sit at any address. */
+static const char *mem_align(E *e, uint32_t ptr)
+{
+	if (ptr && IR(ptr)->kind == NK_IFieldPtr && (struct_flags(e, IR(ptr)->IFieldPtr.agg) & FL_REPR_PACKED))
+		return ", align 1";
+	return "";
+}
+
+/* `%struct.S = type ...` per ABI.md 3: packed as <{ }>, unions as integer
+ * storage of the union's size and alignment, align(N) with tail padding. */
+static void emit_struct_type(E *e, FILE *out, uint32_t s)
+{
+	Node *d = IR(s);
+	List ft = d->IrStruct.fields;
+	Layout lt = layout_of(e->m, d->ty);
+	fprintf(out, "%s = type ", ltype(e, d->ty));
+	if (d->IrStruct.flags & FL_UNION) {
+		uint64_t w = lt.align > 8 ? 8 : lt.align;
+		if (lt.size)
+			fprintf(out, "{ [%llu x i%llu] }\n", (unsigned long long)(lt.size / w), (unsigned long long)w * 8);
+		else
+			fputs("{}\n", out);
+		return;
+	}
+	bool packed = (d->IrStruct.flags & FL_REPR_PACKED) != 0;
+	Layout f[ft.len + 1];
+	for (uint32_t k = 0; k < ft.len; k++)
+		f[k] = layout_of(e->m, LIST_AT(e->m, ft, k));
+	Layout nat = layout_fields(f, ft.len, packed, false, 0, NULL);
+	fputs(packed ? "<{ " : "{ ", out);
+	for (uint32_t k = 0; k < ft.len; k++)
+		fprintf(out, "%s%s", k ? ", " : "", ltype(e, LIST_AT(e->m, ft, k)));
+	if (lt.size > nat.size)
+		fprintf(out, "%s[%llu x i8]", ft.len ? ", " : "", (unsigned long long)(lt.size - nat.size));
+	fputs(packed ? " }>\n" : (ft.len || lt.size > nat.size) ? " }\n" : "}\n", out);
+}
+
+/* Integer / and % by zero, and signed MIN / -1, abort instead of reaching
+ * LLVM's undefined behaviour, which the optimiser may turn into a silently
+ * wrong value (ABI.md 15: "same or abort; never silently continue"). */
+static void emit_div_check(E *e, Buf *b, uint32_t n)
+{
+	Node *x = IR(n);
+	uint32_t t = x->ty, r = x->IBin.rhs;
+	bool sign = is_signed(e, t);
+	int w = bits(e, t);
+	if (IR(r)->kind == NK_IConst) {
+		uint64_t mask = w < 64 ? (UINT64_C(1) << w) - 1 : UINT64_MAX;
+		uint64_t v = (uint64_t)IR(r)->IConst.value & mask;
+		if (v != 0 && !(sign && v == mask))
+			return;
+	}
+	const char *ty = ltype(e, t), *rv = val(e, r);
+	buf_printf(b, "\t%%v%u.z = icmp eq %s %s, 0\n", n, ty, rv);
+	const char *bad = arena_printf("%%v%u.z", n);
+	if (sign) {
+		long long min = w < 64 ? -(1LL << (w - 1)) : INT64_MIN;
+		buf_printf(b, "\t%%v%u.m1 = icmp eq %s %s, -1\n\t%%v%u.mn = icmp eq %s %s, %lld\n"
+			"\t%%v%u.ov = and i1 %%v%u.m1, %%v%u.mn\n\t%%v%u.bad = or i1 %%v%u.z, %%v%u.ov\n",
+			n, ty, rv, n, ty, val(e, x->IBin.lhs), min, n, n, n, n, n, n);
+		bad = arena_printf("%%v%u.bad", n);
+	}
+	e->divchk = true;
+	buf_printf(b, "\tbr i1 %s, label %%v%u.trap, label %%v%u.ok\n"
+		"v%u.trap:\n\tcall i32 @fflush(ptr null)\n\tcall void @abort()\n\tunreachable\nv%u.ok:\n", bad, n, n, n, n);
+}
+
+/* p + n / p - n on a raw pointer moves by n elements (LANGUAGE.md 5.3). */
+static void emit_ptr_arith(E *e, Buf *b, uint32_t n)
+{
+	Node *x = IR(n);
+	uint32_t el = TY(x->ty)->Ptr.elem;
+	const char *et = is_void(e, el) ? "i8" : ltype(e, el);
+	const char *cnt = val(e, x->IBin.rhs);
+	if (x->IBin.op == OP_Sub) {
+		buf_printf(b, "\t%%v%u.n = sub i64 0, %s\n", n, cnt);
+		cnt = arena_printf("%%v%u.n", n);
+	}
+	buf_printf(b, "\t%%v%u = getelementptr %s, ptr %s, i64 %s\n", n, et, val(e, x->IBin.lhs), cnt);
+}
+
+/* The user's `extern fn` declaration called `name` (runtime helpers, which
+ * have no module path, keep the plain convention). */
+static uint32_t user_extern(E *e, Str name)
+{
+	List fl = IR(e->m->root)->IrProgram.funcs;
+	for (uint32_t i = 0; i < fl.len; i++) {
+		uint32_t f = LIST_AT(e->m, fl, i);
+		Node *fn = IR(f);
+		if (fn->IrFunc.name == name && (fn->IrFunc.flags & FL_EXTERN) && !fn->IrFunc.blocks.len
+			&& fn->IrFunc.modpath)
+			return f;
+	}
+	return 0;
+}
+
+static void emit_extern_call(E *e, Buf *b, uint32_t n, uint32_t f)
+{
+	List args = IR(n)->ICall.args;
+	List pt = TY(IR(f)->ty)->Fn.params;
+	uint32_t ty[args.len + 1];
+	const char *v[args.len + 1];
+	for (uint32_t i = 0; i < args.len; i++) {
+		uint32_t a = LIST_AT(e->m, args, i);
+		ty[i] = i < pt.len ? LIST_AT(e->m, pt, i) : IR(a)->ty;
+		v[i] = val(e, a);
+	}
+	abi_call(e->m, b, &e->pro, n, str_get(IR(f)->IrFunc.name), IR(f)->ty, ty, v, args.len);
+}
+
 static void emit_index(E *e, Buf *b, uint32_t n)
 {
 	Node *x = IR(n);
@@ -214,19 +380,25 @@ static void emit_inst(E *e, Buf *b, uint32_t n, uint32_t ret_ty)
 	switch (x->kind) {
 	case NK_IAlloca:
 		if (!is_void(e, x->IAlloca.elem))
-			buf_printf(b, "\t%%v%u = alloca %s\n", n, ltype(e, x->IAlloca.elem));
+			buf_printf(b, "\t%%v%u = alloca %s%s\n", n, ltype(e, x->IAlloca.elem), slot_align(e, x->IAlloca.elem));
 		break;
 	case NK_IConst: case NK_IUndef: case NK_IFnAddr: case NK_IStr: case NK_IFConst:
 		break;
 	case NK_ILoad:
 		if (!is_void(e, x->ty))
-			buf_printf(b, "\t%%v%u = load %s, ptr %s\n", n, ltype(e, x->ty), val(e, x->ILoad.ptr));
+			buf_printf(b, "\t%%v%u = load %s, ptr %s%s\n", n, ltype(e, x->ty), val(e, x->ILoad.ptr),
+				mem_align(e, x->ILoad.ptr));
 		break;
 	case NK_IStore:
 		if (x->IStore.val && !is_void(e, IR(x->IStore.val)->ty))
-			buf_printf(b, "\tstore %s, ptr %s\n", tv(e, x->IStore.val), val(e, x->IStore.ptr));
+			buf_printf(b, "\tstore %s, ptr %s%s\n", tv(e, x->IStore.val), val(e, x->IStore.ptr),
+				mem_align(e, x->IStore.ptr));
 		break;
 	case NK_IFieldPtr:
+		if (struct_flags(e, x->IFieldPtr.agg) & FL_UNION) {   /* every field at offset 0 */
+			buf_printf(b, "\t%%v%u = getelementptr i8, ptr %s, i64 0\n", n, val(e, x->IFieldPtr.base));
+			break;
+		}
 		buf_printf(b, "\t%%v%u = getelementptr %s, ptr %s, i32 0, i32 %lld\n", n,
 			ltype(e, x->IFieldPtr.agg), val(e, x->IFieldPtr.base), (long long)x->IFieldPtr.index);
 		break;
@@ -234,6 +406,12 @@ static void emit_inst(E *e, Buf *b, uint32_t n, uint32_t ret_ty)
 		emit_index(e, b, n);
 		break;
 	case NK_IBin:
+		if (tkind(e, x->ty) == TK_Ptr) {
+			emit_ptr_arith(e, b, n);
+			break;
+		}
+		if ((x->IBin.op == OP_Div || x->IBin.op == OP_Rem) && tkind(e, x->ty) == TK_Int)
+			emit_div_check(e, b, n);
 		buf_printf(b, "\t%%v%u = %s %s, %s\n", n, bin_op(e, (int)x->IBin.op, x->ty),
 			tv(e, x->IBin.lhs), val(e, x->IBin.rhs));
 		break;
@@ -256,6 +434,11 @@ static void emit_inst(E *e, Buf *b, uint32_t n, uint32_t ret_ty)
 		break;
 	case NK_ICall: case NK_ICallInd: {
 		bool ind = x->kind == NK_ICallInd;
+		uint32_t cf = ind ? 0 : user_extern(e, x->ICall.callee);
+		if (cf) {       /* C ABI: abi.c */
+			emit_extern_call(e, b, n, cf);
+			break;
+		}
 		const char *callee = ind ? val(e, x->ICallInd.fnptr) : arena_printf("@%s", str_get(x->ICall.callee));
 		const char *args = args_text(e, ind ? x->ICallInd.args : x->ICall.args);
 		if (is_void(e, x->ty))
@@ -319,13 +502,22 @@ static void emit_func(E *e, uint32_t f)
 	buf_printf(b, "define %s%s @%s(%s) {\n", fn->IrFunc.flags & FL_LOCAL ? "internal " : "",
 		ltype(e, ret), str_get(fn->IrFunc.name), param_list(e, f, true));
 	List bl = IR(f)->IrFunc.blocks;
+	/* Instructions go to code first: extern calls may add entry-block
+	 * allocas (e->pro) that are spliced in after the first label. */
+	Buf code = {0};
+	buf_puts(&code, "");
+	e->pro.n = 0;
+	buf_puts(&e->pro, "");
 	for (uint32_t i = 0; i < bl.len; i++) {
 		uint32_t blk = LIST_AT(e->m, bl, i);
-		buf_printf(b, "b%u:\n", blk);
+		buf_printf(i ? &code : b, "b%u:\n", blk);
 		List il = IR(blk)->IrBlock.insts;
 		for (uint32_t k = 0; k < il.len; k++)
-			emit_inst(e, b, LIST_AT(e->m, il, k), ret);
+			emit_inst(e, &code, LIST_AT(e->m, il, k), ret);
 	}
+	buf_add(b, e->pro.s, e->pro.n);
+	buf_add(b, code.s, code.n);
+	free(code.s);
 	buf_puts(b, "}\n\n");
 }
 
@@ -467,7 +659,7 @@ static bool is_value(E *e, uint32_t v)
 	if (!v || v >= e->m->nodes.n)
 		return false;
 	switch (IR(v)->kind) {
-	case NK_IrParam: case NK_IAlloca: case NK_IConst: case NK_IUndef: case NK_ILoad:
+	case NK_IrParam: case NK_IAlloca: case NK_IConst: case NK_IUndef: case NK_ILoad: case NK_IFConst:
 	case NK_IFieldPtr: case NK_IIndexPtr: case NK_IBin: case NK_ICmp: case NK_IUn:
 	case NK_ICast: case NK_ICall: case NK_ICallInd: case NK_IFnAddr: case NK_IStr:
 		return IR(v)->ty != 0 || IR(v)->kind == NK_ICall || IR(v)->kind == NK_ICallInd;
@@ -481,7 +673,7 @@ static bool is_block(E *e, uint32_t b) { return b && b < e->m->nodes.n && IR(b)-
 
 static bool struct_ok(E *e, uint32_t t)
 {
-	if (!is_type(e, t, TK_Struct))
+	if (!is_type(e, t, TK_Struct) && !is_type(e, t, TK_Enum))
 		return false;
 	uint32_t s = TY(t)->Struct.decl;
 	return s && s < e->m->nodes.n && IR(s)->kind == NK_IrStruct;
@@ -599,11 +791,7 @@ int emit_llvm(Module *m, const EmitOptions *opt, FILE *out, Diags *d)
 	target_header(out);
 	for (uint32_t i = 0; i < sl.len; i++) {
 		uint32_t s = LIST_AT(m, sl, i);
-		List ft = IR(s)->IrStruct.fields;
-		fprintf(out, "%s = type { ", ltype(e, IR(s)->ty));
-		for (uint32_t k = 0; k < ft.len; k++)
-			fprintf(out, "%s%s", k ? ", " : "", ltype(e, LIST_AT(m, ft, k)));
-		fputs(ft.len ? " }\n" : "}\n", out);
+		emit_struct_type(e, out, s);
 	}
 	fputs("\n", out);
 	for (uint32_t i = 0; i < e->strs.n; i++)
@@ -622,10 +810,18 @@ int emit_llvm(Module *m, const EmitOptions *opt, FILE *out, Diags *d)
 			continue;
 		if (runner && !strcmp(nm, "printf"))
 			continue;
+		if (user_extern(e, IR(f)->IrFunc.name) == f) {
+			abi_declare(m, out, nm, IR(f)->ty);     /* C ABI: abi.c */
+			continue;
+		}
 		uint32_t ret = TY(IR(f)->ty)->Fn.ret;
 		fprintf(out, "declare %s @%s(%s)%s\n", ltype(e, ret), nm, param_list(e, f, false),
 			tkind(e, ret) == TK_Never ? " noreturn" : "");
 	}
+	if (e->divchk && !defines(e, "abort"))
+		fputs("declare void @abort() cold noreturn\n", out);
+	if (e->divchk && !defines(e, "fflush"))     /* printed output survives the abort */
+		fputs("declare i32 @fflush(ptr)\n", out);
 	if (e->bounds && !defines(e, "con_rt_bounds_fail"))
 		fputs("declare void @con_rt_bounds_fail(ptr, i64, i64, i64, i64) cold noreturn\n", out);
 	if (runner)

@@ -88,6 +88,7 @@ int link_executable(const char *out, const char *const *objs, uint32_t n, const 
 	for (uint32_t i = 0; i < n; i++)
 		vec_push(cc, (char *)objs[i]);
 	vec_push(cc, (char *)runtime);
+	vec_push(cc, "-lm");     /* extern fn sqrt, pow, ... (libm is not in libc) */
 	vec_push(cc, NULL);
 	int st = run("cc", cc.v);
 	free(cc.v);

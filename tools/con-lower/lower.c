@@ -19,10 +19,17 @@ uint32_t tcopy(L *l, uint32_t t)
 {
 	if (!t || t >= l->m->types.n)
 		return 0;
+	uint32_t mt = mono_type(l, t);     /* mono.c: instance parameters */
+	if (mt)
+		return mt;
 	if (l->tmap[t])
 		return l->tmap[t];
+	if (TYPE_AT(l->m, t)->kind == TK_Enum)
+		return enum_tcopy(l, t);       /* match.c: ABI.md 4 layout */
 	Type ty = *TYPE_AT(l->m, t);
 	switch (ty.kind) {
+	case TK_String: case TK_Vec:   /* %struct.String / %struct.Vec (builtins.c) */
+		return l->tmap[t] = lower_hdr_type(l, ty.kind);
 	case TK_Ref: case TK_Ptr: case TK_Heap:
 		ty.Ptr.elem = tcopy(l, ty.Ptr.elem);
 		break;
@@ -44,20 +51,29 @@ uint32_t tcopy(L *l, uint32_t t)
 		copy_list_types(l, src.Struct.args, &ty.Struct.args);
 		uint32_t decl = src.Struct.decl;
 		ty.Struct.decl = 0;
+		if (ty.kind == TK_Struct && decl && decl < l->m->nodes.n
+			&& NODE_AT(l->m, decl)->kind == NK_NewtypeDecl) {
+			/* Newtypes are erased to their representation (ABI.md 3). */
+			uint32_t it = lt_newtype_inner(l, t);
+			l->tmap[t] = it;
+			return it;
+		}
 		if (ty.kind == TK_Struct && decl && NODE_AT(l->m, decl)->kind == NK_StructDecl) {
 			/* The IrStruct exists before its field types are copied so that
 			 * a struct reached again through a pointer field terminates. */
 			uint32_t s = node_new(l->o, NK_IrStruct, NODE_AT(l->m, decl)->span);
 			ty.Struct.decl = s;
+			ty.Struct.name = mono_struct_name(l, t);      /* Pair_Int */
 			uint32_t it = type_intern(l->o, &ty);
 			l->tmap[t] = it;
 			NODE_AT(l->o, s)->ty = it;
-			NODE_AT(l->o, s)->IrStruct.name = src.Struct.name;
+			NODE_AT(l->o, s)->IrStruct.name = ty.Struct.name;
 			NODE_AT(l->o, s)->IrStruct.flags = NODE_AT(l->m, decl)->StructDecl.flags;
+			NODE_AT(l->o, s)->IrStruct.align = layout_repr_align(l->m, NODE_AT(l->m, decl)->StructDecl.attrs);
 			List fl = NODE_AT(l->m, decl)->StructDecl.fields;
 			uint32_t ft[fl.len + 1];
 			for (uint32_t i = 0; i < fl.len; i++)
-				ft[i] = tcopy(l, NODE_AT(l->m, LIST_AT(l->m, fl, i))->ty);
+				ft[i] = mono_field_type(l, t, NODE_AT(l->m, LIST_AT(l->m, fl, i))->ty);
 			List fields = list_make(l->o, ft, fl.len);
 			NODE_AT(l->o, s)->IrStruct.fields = fields;
 			vec_push(l->structs, s);
@@ -285,61 +301,7 @@ uint32_t cast(L *l, uint32_t v, uint32_t to)
 
 /* ---- expressions ---- */
 
-uint32_t lower_builtin(L *l, uint32_t n)
-{
-	const char *name = str_get(N(n)->Call.name);
-	List args = N(n)->Call.args;
-	uint32_t unit = ty_simple(l->o, TK_Unit);
-	if (!strcmp(name, "abort")) {
-		call(l, "abort", ty_simple(l->o, TK_Never), NULL, 0);
-		unreachable(l);
-		return 0;
-	}
-	if (!strcmp(name, "print") || !strcmp(name, "println")) {
-		for (uint32_t i = 0; i < args.len; i++) {
-			uint32_t a = LIST_AT(l->m, args, i);
-			while (N(a)->kind == NK_Paren)
-				a = N(a)->Paren.expr;
-			if (N(a)->kind == NK_StrLit) {
-				Str s = N(a)->StrLit.value;
-				uint32_t p = emit(l, NK_IStr, t_ptr(l, ty_int(l->o, 8, false)));
-				NODE_AT(l->o, p)->IStr.value = s;
-				uint32_t cargs[2] = {p, iconst(l, t_i64(l), (int64_t)str_len(s))};
-				call(l, "con_rt_print_bytes", unit, cargs, 2);
-				continue;
-			}
-			uint32_t v = lower_expr(l, a);
-			TypeKind k = okind(l, vty(l, v));
-			if (k == TK_Bool) {
-				uint32_t w = to_i64(l, v);   /* C bool needs zero-extension */
-				call(l, "con_rt_print_bool", unit, &w, 1);
-			} else if (k == TK_Char) {
-				uint32_t w = to_i64(l, v);
-				call(l, "con_rt_print_char", unit, &w, 1);
-			} else if (k == TK_Int) {
-				uint32_t w = to_i64(l, v);
-				call(l, "con_rt_print_int", unit, &w, 1);
-			}
-		}
-		if (name[5] == 'l') {
-			uint32_t nl = iconst(l, t_i64(l), '\n');
-			call(l, "con_rt_print_char", unit, &nl, 1);
-		}
-		return 0;
-	}
-	const char *rt = !strcmp(name, "print_int") ? "con_rt_print_int"
-		: !strcmp(name, "print_char") ? "con_rt_print_char"
-		: !strcmp(name, "print_bool") ? "con_rt_print_bool" : NULL;
-	if (!rt || args.len != 1) {
-		diag_add(l->d, SEV_ERROR, "lower", NULL, str_get(l->m->source), N(n)->span,
-			"unsupported builtin call '%s'", name);
-		return 0;
-	}
-	uint32_t v = lower_expr(l, LIST_AT(l->m, args, 0));
-	v = to_i64(l, v);
-	call(l, rt, unit, &v, 1);
-	return 0;
-}
+/* lower_builtin: builtins.c */
 
 uint32_t lower_args(L *l, List args, uint32_t *out)
 {
@@ -355,13 +317,16 @@ uint32_t lower_call(L *l, uint32_t n)
 	if (!callee)
 		return lower_builtin(l, n);
 	List args = N(n)->Call.args;
+	if (N(callee)->kind == NK_NewtypeDecl)    /* N(e) is e, erased */
+		return args.len == 1 ? lower_expr(l, LIST_AT(l->m, args, 0)) : 0;
 	uint32_t av[args.len + 1];
-	lower_args(l, args, av);
+	mono_call_args(l, n, av);          /* mono.c: destroy(x) passes &x */
 	List al = list_make(l->o, av, args.len);
 	uint32_t c;
 	if (N(callee)->kind == NK_FnDecl) {
+		Str sym = mono_callee(l, callee, N(n)->Call.inst);   /* mono.c */
 		c = emit(l, NK_ICall, ret);
-		NODE_AT(l->o, c)->ICall.callee = l->sym[callee];
+		NODE_AT(l->o, c)->ICall.callee = sym;
 		NODE_AT(l->o, c)->ICall.args = al;
 	} else {
 		uint32_t fp = load(l, l->slot[callee], nty(l, callee));
@@ -496,7 +461,7 @@ static uint32_t lower_repeat(L *l, uint32_t n)
 
 /* A value-producing branch: a Block (expression-block rule), a Return, or an
  * expression. */
-static uint32_t lower_branch(L *l, uint32_t b)
+uint32_t lower_branch(L *l, uint32_t b)
 {
 	if (!b)
 		return 0;
@@ -561,6 +526,8 @@ static bool is_catchall(L *l, uint32_t arm)
 /* Literal arms in source order, then the first catch-all (LANGUAGE.md 5.11). */
 static uint32_t lower_match(L *l, uint32_t n)
 {
+	if (is_enum_match(l, n))
+		return lower_match_enum(l, n);      /* match.c */
 	uint32_t ty = (N(n)->Match.flags & FL_EXPR) ? nty(l, n) : 0;
 	uint32_t slot = result_slot(l, ty);
 	uint32_t s = lower_expr(l, N(n)->Match.scrut);
@@ -634,7 +601,7 @@ static uint32_t lower_loop(L *l, uint32_t n)
 		condbr(l, lower_expr(l, cond), bb, eb);
 	else
 		br(l, bb);
-	Loop lp = {n, done, sb, slot};
+	Loop lp = {n, done, sb, slot, l->defers.n};
 	vec_push(l->loops, lp);
 	set_block(l, bb);
 	lower_stmt(l, body);
@@ -662,7 +629,8 @@ static uint32_t lower_ident(L *l, uint32_t n)
 	switch (N(d)->kind) {
 	case NK_FnDecl: {
 		uint32_t f = emit(l, NK_IFnAddr, nty(l, n));
-		NODE_AT(l->o, f)->IFnAddr.name = l->sym[d];
+		Str sym = N(n)->kind == NK_Path ? mono_callee(l, d, N(n)->Path.inst) : l->sym[d];
+		NODE_AT(l->o, f)->IFnAddr.name = sym;
 		return f;
 	}
 	case NK_ConstDecl:
@@ -699,15 +667,21 @@ static uint32_t lower_expr_kind(L *l, uint32_t n)
 	case NK_IntLit: return iconst(l, ty, N(n)->IntLit.value);
 	case NK_BoolLit: return iconst(l, ty, N(n)->BoolLit.value);
 	case NK_CharLit: return iconst(l, ty, N(n)->CharLit.value);
+	case NK_FloatLit: return lt_fconst(l, ty, N(n)->FloatLit.text);
 	case NK_Ident: case NK_Path: return lower_ident(l, n);
 	case NK_Paren: return lower_expr(l, N(n)->Paren.expr);
 	case NK_Call: return lower_call(l, n);
+	case NK_MethodCall: return lower_methodcall(l, n);   /* mono.c */
 	case NK_Binary: return lower_binary(l, n);
 	case NK_Unary: return lower_unary(l, n);
 	case NK_Cast: return lower_cast(l, n);
 	case NK_StructLit: return lower_structlit(l, n);
+	case NK_VariantLit: return lower_variantlit(l, n);   /* match.c */
+	case NK_Try: return lower_try(l, n);
 	case NK_ArrayLit: return lower_arraylit(l, n);
 	case NK_ArrayRepeat: return lower_repeat(l, n);
+	case NK_StrLit: return lower_strlit(l, n);   /* builtins.c */
+	case NK_Arrow: return load(l, lower_arrow_addr(l, n), ty);
 	case NK_FieldGet: case NK_Index: case NK_Deref:
 		return load(l, lower_addr(l, n), ty);
 	case NK_AddrOf: return lower_addr(l, N(n)->AddrOf.expr);
@@ -726,6 +700,10 @@ static uint32_t lower_expr_kind(L *l, uint32_t n)
 uint32_t lower_addr(L *l, uint32_t n)
 {
 	switch (N(n)->kind) {
+	case NK_StrLit:
+		return lower_strlit_ref(l, n);   /* `&"lit"`: static bytes, cap 0 */
+	case NK_Arrow:
+		return lower_arrow_addr(l, n);
 	case NK_Paren:
 		return lower_addr(l, N(n)->Paren.expr);
 	case NK_Ident: {
@@ -736,6 +714,8 @@ uint32_t lower_addr(L *l, uint32_t n)
 	}
 	case NK_FieldGet: {
 		uint32_t b = N(n)->FieldGet.base;
+		if (lt_is_newtype(l, N(b)->ty))   /* n.0 is n itself */
+			return okind(l, nty(l, b)) == TK_Ref ? lower_expr(l, b) : lower_addr(l, b);
 		uint32_t bt = nty(l, b);
 		uint32_t base;
 		if (okind(l, bt) == TK_Ref || okind(l, bt) == TK_Ptr) {
@@ -785,6 +765,7 @@ static void lower_return(L *l, uint32_t n)
 	uint32_t v = lower_expr(l, N(n)->Return.value);
 	if (l->blks.v[l->cur].done)
 		return;
+	defer_run(l, 0);            /* match.c: every pending defer, after e */
 	uint32_t r = emit(l, NK_IRet, 0);
 	NODE_AT(l->o, r)->IRet.val = is_void(l, l->ret_ty) ? 0 : v;
 	terminate(l, r);
@@ -799,8 +780,10 @@ void lower_stmt(L *l, uint32_t n)
 	switch (N(n)->kind) {
 	case NK_Block: {
 		List s = N(n)->Block.stmts;
+		uint32_t mark = l->defers.n;
 		for (uint32_t i = 0; i < s.len; i++)
 			lower_stmt(l, LIST_AT(l->m, s, i));
+		defer_leave(l, mark);       /* match.c: LIFO at the block's end */
 		break;
 	}
 	case NK_Let: {
@@ -836,20 +819,25 @@ void lower_stmt(L *l, uint32_t n)
 		Loop *lp = find_loop(l, N(n)->aux);
 		if (lp) {
 			store_result(l, lp->slot, v);
+			defer_run(l, lp->defer_mark);
 			br(l, lp->brk);
 		}
 		break;
 	}
 	case NK_Continue: {
 		Loop *lp = find_loop(l, N(n)->aux);
-		if (lp)
+		if (lp) {
+			defer_run(l, lp->defer_mark);
 			br(l, lp->cont);
+		}
 		break;
 	}
 	case NK_ExprStmt:
 		lower_expr(l, N(n)->ExprStmt.expr);
 		break;
 	default:
+		if (lower_match_stmt(l, n))     /* match.c: let-else, defer, ... */
+			break;
 		diag_add(l->d, SEV_ERROR, "lower", NULL, str_get(l->m->source), N(n)->span,
 			"cannot lower %s statements yet", node_kind_names[N(n)->kind]);
 		break;
@@ -864,20 +852,23 @@ uint32_t lower_block_value(L *l, uint32_t blk)
 	List s = N(blk)->Block.stmts;
 	if (!s.len)
 		return 0;
+	uint32_t mark = l->defers.n, v = 0;
 	for (uint32_t i = 0; i + 1 < s.len; i++)
 		lower_stmt(l, LIST_AT(l->m, s, i));
 	uint32_t last = LIST_AT(l->m, s, s.len - 1);
 	if (N(last)->kind == NK_ExprStmt)
-		return lower_expr(l, N(last)->ExprStmt.expr);
-	if (N(last)->kind == NK_Match && (N(last)->Match.flags & FL_EXPR))
-		return lower_expr(l, last);
-	lower_stmt(l, last);
-	return 0;
+		v = lower_expr(l, N(last)->ExprStmt.expr);
+	else if (N(last)->kind == NK_Match && (N(last)->Match.flags & FL_EXPR))
+		v = lower_expr(l, last);
+	else
+		lower_stmt(l, last);
+	defer_leave(l, mark);       /* match.c: after the value is computed */
+	return v;
 }
 
 /* ---- functions and modules ---- */
 
-static void lower_fn(L *l, uint32_t fn, Str modpath)
+void lower_fn(L *l, uint32_t fn, Str modpath)
 {
 	uint32_t fty = nty(l, fn);
 	uint32_t f = node_new(l->o, NK_IrFunc, N(fn)->span);
@@ -905,6 +896,7 @@ static void lower_fn(L *l, uint32_t fn, Str modpath)
 	l->blks.n = 0;
 	l->allocas.n = 0;
 	l->loops.n = 0;
+	l->defers.n = 0;
 	l->span = N(fn)->span;
 	l->ret_ty = TYPE_AT(l->o, fty)->Fn.ret;
 	set_block(l, new_block(l));
@@ -952,8 +944,25 @@ static bool lowerable_fn(L *l, uint32_t it)
 	return N(it)->kind == NK_FnDecl && N(it)->FnDecl.generics.len == 0;
 }
 
+/* Is a function `name` defined in more than one top-level module? */
+static bool top_clash(L *l, Str name)
+{
+	List mods = N(l->m->root)->File.modules;
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < mods.len; i++) {
+		List items = N(LIST_AT(l->m, mods, i))->Module.items;
+		for (uint32_t k = 0; k < items.len; k++) {
+			uint32_t it = LIST_AT(l->m, items, k);
+			n += lowerable_fn(l, it) && !(N(it)->FnDecl.flags & FL_EXTERN)
+				&& N(it)->FnDecl.name == name;
+		}
+	}
+	return n > 1;
+}
+
 /* Symbols per ABI.md 11: bare names at top level, `<sub>_` prefixes below,
- * `user_main` for the top-level main, externs never prefixed. */
+ * `user_main` for the top-level main, externs never prefixed; a name that
+ * two top-level modules define gets its module's prefix in each (A_compute). */
 static void name_items(L *l, uint32_t mod, const char *prefix, bool top)
 {
 	List items = N(mod)->Module.items;
@@ -968,8 +977,13 @@ static void name_items(L *l, uint32_t mod, const char *prefix, bool top)
 				l->sym[it] = N(it)->FnDecl.name;
 			else if (top && !strcmp(nm, "main"))
 				l->sym[it] = str_internz("user_main");
+			else if (top && top_clash(l, N(it)->FnDecl.name))
+				l->sym[it] = str_internz(arena_printf("%s_%s",
+					str_get(N(mod)->Module.name), nm));
 			else
 				l->sym[it] = str_internz(arena_printf("%s%s", prefix, nm));
+		} else {
+			mono_name_item(l, it, prefix);     /* mono.c: impls, generic fns */
 		}
 	}
 }
@@ -986,6 +1000,8 @@ static void lower_items(L *l, uint32_t mod, const char *path)
 			lower_fn(l, it, mp);
 		else if (N(it)->kind == NK_StructDecl && N(it)->StructDecl.generics.len == 0 && N(it)->ty)
 			tcopy(l, N(it)->ty);
+		else
+			mono_lower_item(l, it, mp);        /* mono.c: impls, generic fns */
 	}
 }
 
@@ -1005,6 +1021,7 @@ Module *lower_module(Module *m, Diags *d)
 	for (uint32_t i = 0; i < m->files.n; i++)
 		vec_push(l.o->files, m->files.v[i]);
 	l.tmap = xcalloc(m->types.n + 1, sizeof *l.tmap);
+	mono_init(&l);
 	l.slot = xcalloc(m->nodes.n + 1, sizeof *l.slot);
 	l.sym = xcalloc(m->nodes.n + 1, sizeof *l.sym);
 	uint32_t errs = d->errors;
@@ -1015,6 +1032,7 @@ Module *lower_module(Module *m, Diags *d)
 		uint32_t mod = LIST_AT(m, mods, i);
 		lower_items(&l, mod, str_get(NODE_AT(m, mod)->Module.name));
 	}
+	mono_finish(&l);        /* mono.c: generic instances reached above */
 	for (uint32_t i = 0; i < l.rtdecls.n; i++) {
 		/* Runtime helpers the user also declared as extern are declared once. */
 		Str s = NODE_AT(l.o, l.rtdecls.v[i])->IrFunc.name;
@@ -1030,6 +1048,7 @@ Module *lower_module(Module *m, Diags *d)
 	NODE_AT(l.o, root)->IrProgram.structs = sl;
 	NODE_AT(l.o, root)->IrProgram.funcs = fl;
 	l.o->root = root;
+	mono_free(&l);
 	free(l.tmap);
 	free(l.slot);
 	free(l.sym);
@@ -1039,6 +1058,7 @@ Module *lower_module(Module *m, Diags *d)
 	free(l.blks.v);
 	free(l.allocas.v);
 	free(l.loops.v);
+	free(l.defers.v);
 	if (d->errors > errs)
 		return NULL;
 	return l.o;

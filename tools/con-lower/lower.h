@@ -17,6 +17,7 @@ typedef struct Loop {
 	uint32_t node;          /* the While/For node */
 	uint32_t brk, cont;     /* block indices (into L.blks) */
 	uint32_t slot;          /* while-expression result slot, 0 if none */
+	uint32_t defer_mark;    /* height of L.defers at the loop (match.c) */
 } Loop;
 
 typedef struct L {
@@ -35,7 +36,9 @@ typedef struct L {
 	uint32_t cur;           /* current block index */
 	VEC(Loop) loops;
 	uint32_t ret_ty;        /* IR type of the function's result */
+	VEC(uint32_t) defers;   /* pending deferred Call nodes (match.c) */
 	Span span;              /* span of the statement being lowered */
+	struct Mono *mono;      /* mono.c: instances, type-parameter bindings */
 } L;
 
 /* Indices are clamped to the "none" node 0 so that a corrupt stream whose
@@ -80,6 +83,46 @@ void store_result(L *l, uint32_t slot, uint32_t v);
 uint32_t finish_result(L *l, uint32_t slot, uint32_t ty);
 uint32_t lower_args(L *l, List args, uint32_t *out);
 uint32_t lower_builtin(L *l, uint32_t n);
+/* builtins.c: String/Vec IR structs, string literals, `h->f` */
+uint32_t lower_hdr_type(L *l, TypeKind k);
+uint32_t lower_strlit(L *l, uint32_t n);
+uint32_t lower_strlit_ref(L *l, uint32_t n);
+uint32_t lower_arrow_addr(L *l, uint32_t n);
+uint32_t lower_builtin_method(L *l, uint32_t n);
 uint32_t lower_call(L *l, uint32_t n);
+void lower_fn(L *l, uint32_t fn, Str modpath);
+
+/* mono.c: monomorphization and methods (LANGUAGE.md 4.2-4.4, ABI.md 11) */
+void mono_init(L *l);
+void mono_finish(L *l);         /* lower the instance worklist */
+void mono_free(L *l);
+uint32_t mono_type(L *l, uint32_t t);     /* tcopy hook; 0 = not handled */
+uint32_t mono_subst(L *l, uint32_t t);    /* instance parameters replaced */
+/* tcopy of t with a declaration's generics bound to args (checked types):
+ * field types of generic struct/enum/newtype instances. */
+uint32_t tcopy_in(L *l, uint32_t t, List generics, List args);
+Str mono_struct_name(L *l, uint32_t t);  /* `Pair_Int` */
+uint32_t mono_field_type(L *l, uint32_t t, uint32_t fty);
+void mono_name_item(L *l, uint32_t it, const char *prefix);
+void mono_lower_item(L *l, uint32_t it, Str modpath);
+Str mono_callee(L *l, uint32_t fd, List inst);
+uint32_t mono_call_args(L *l, uint32_t n, uint32_t *out);
+uint32_t lower_methodcall(L *l, uint32_t n);
+
+/* lowtypes.c: floats, newtypes, raw pointers (LANGUAGE.md 3.5, 3.11) */
+uint32_t lt_newtype_inner(L *l, uint32_t checked_ty);
+bool lt_is_newtype(L *l, uint32_t checked_ty);
+uint32_t lt_fconst(L *l, uint32_t ty, Str text);
+
+/* match.c: enums, enum match, destructuring let, `?`, defer */
+uint32_t lower_branch(L *l, uint32_t b);
+uint32_t enum_tcopy(L *l, uint32_t t);
+uint32_t lower_variantlit(L *l, uint32_t n);
+bool is_enum_match(L *l, uint32_t n);
+uint32_t lower_match_enum(L *l, uint32_t n);
+uint32_t lower_try(L *l, uint32_t n);
+bool lower_match_stmt(L *l, uint32_t n);
+void defer_run(L *l, uint32_t mark);
+void defer_leave(L *l, uint32_t mark);
 
 #endif

@@ -11,6 +11,8 @@ typedef struct Deps {
 	VEC(char *) files;       /* every file found, root first, as composed */
 	VEC(char *) real;        /* realpath of files[i], for identity */
 	VEC(uint32_t) path;      /* inclusion path: indices into files */
+	VEC(char *) mpath;       /* module path of files[i] (main.net.tcp), root "" */
+	VEC(uint32_t) parent;    /* file declaring files[i] */
 	Diags *d;
 	int status;
 } Deps;
@@ -27,18 +29,21 @@ static bool exists(const char *p)
 
 static void scan_file(Deps *D, uint32_t fi, const char *base);
 
-/* Walk a module's items for `mod X;` stubs (inline modules keep the base). */
-static void scan_items(Deps *D, Module *m, List items, const char *base, const char *file)
+/* Walk a module's items for `mod X;` stubs (inline modules keep the base);
+ * mpath is the module path of the items' module. */
+static void scan_items(Deps *D, Module *m, List items, const char *base, const char *file,
+	const char *mpath)
 {
 	for (uint32_t i = 0; i < items.len && D->status == 0; i++) {
 		Node *n = NODE_AT(m, LIST_AT(m, items, i));
 		if (n->kind != NK_Module)
 			continue;
+		const char *name = str_get(n->Module.name);
+		const char *sub = arena_printf("%s.%s", mpath, name);
 		if (!(n->Module.flags & FL_STUB)) {
-			scan_items(D, m, n->Module.items, base, file);
+			scan_items(D, m, n->Module.items, base, file, sub);
 			continue;
 		}
-		const char *name = str_get(n->Module.name);
 		char *flat = join(base, arena_printf("%s.con", name));
 		char *dir = join(base, name);
 		char *nested = arena_printf("%s/mod.con", dir);
@@ -71,6 +76,8 @@ static void scan_items(Deps *D, Module *m, List items, const char *base, const c
 		}
 		vec_push(D->files, found);
 		vec_push(D->real, real);
+		vec_push(D->mpath, (char *)sub);
+		vec_push(D->parent, D->path.v[D->path.n - 1]);
 		scan_file(D, D->files.n - 1, found == nested ? dir : base);
 	}
 }
@@ -98,11 +105,50 @@ static void scan_file(Deps *D, uint32_t fi, const char *base)
 	}
 	vec_push(D->path, fi);
 	Node *root = NODE_AT(m, m->root);
-	scan_items(D, m, root->File.modules, base, file);
+	if (fi == 0) {
+		/* the root's top-level modules are named by the file (2.2) */
+		List mods = root->File.modules;
+		for (uint32_t i = 0; i < mods.len && D->status == 0; i++) {
+			Node *t = NODE_AT(m, LIST_AT(m, mods, i));
+			if (t->kind == NK_Module && !(t->Module.flags & FL_STUB))
+				scan_items(D, m, t->Module.items, base, file, str_get(t->Module.name));
+			else
+				scan_items(D, m, (List){ LIST_AT(m, mods, i) ? mods.start + i : 0, 1 },
+					base, file, "main");
+		}
+	} else if (root->File.modules.len == 1) {
+		/* a module file's items form the body of its module */
+		Node *t = NODE_AT(m, LIST_AT(m, root->File.modules, 0));
+		scan_items(D, m, t->Module.items, base, file, D->mpath.v[fi]);
+	} else {
+		diag_add(D->d, SEV_ERROR, "resolve", NULL, file, (Span){ 0 },
+			"module file '%s' must contain exactly one module", file);
+		D->status = 1;
+	}
 	D->path.n--;
 }
 
-int deps_write(const char *path, const char *target, FILE *out, Diags *d)
+/* Variables for pipeline.mk (docs/pipeline.md): the module path and source
+ * of every module file, and the interfaces each file's check needs (those
+ * of the module files it declares). */
+static void write_pipeline(Deps *D, const char *cache, FILE *out)
+{
+	fputs("CON_MODS :=", out);
+	for (uint32_t i = 1; i < D->files.n; i++)
+		fprintf(out, " %s", D->mpath.v[i]);
+	fputc('\n', out);
+	for (uint32_t i = 1; i < D->files.n; i++)
+		fprintf(out, "CON_SRC_%s := %s\n", D->mpath.v[i], D->files.v[i]);
+	for (uint32_t f = 0; f < D->files.n; f++) {
+		fprintf(out, "CON_IFACES_%s :=", f ? D->mpath.v[f] : "ROOT");
+		for (uint32_t i = 1; i < D->files.n; i++)
+			if (D->parent.v[i] == f)
+				fprintf(out, " %s/%s.iface", cache, D->mpath.v[i]);
+		fputc('\n', out);
+	}
+}
+
+int deps_write(const char *path, const char *target, const char *cache, FILE *out, Diags *d)
 {
 	Deps D = { .d = d };
 	if (!exists(path)) {
@@ -117,6 +163,8 @@ int deps_write(const char *path, const char *target, FILE *out, Diags *d)
 	vec_push(D.files, (char *)path);
 	char *real = realpath(path, NULL);
 	vec_push(D.real, real ? real : xstrdup(path));
+	vec_push(D.mpath, "");
+	vec_push(D.parent, 0);
 	scan_file(&D, 0, base);
 	if (D.status)
 		return D.status;
@@ -125,6 +173,8 @@ int deps_write(const char *path, const char *target, FILE *out, Diags *d)
 		target = n > 4 && strcmp(path + n - 4, ".con") == 0
 			? arena_printf("%.*s.ast", (int)(n - 4), path) : arena_printf("%s.ast", path);
 	}
+	if (cache)
+		write_pipeline(&D, cache, out);
 	fprintf(out, "%s:", target);
 	for (uint32_t i = 0; i < D.files.n; i++)
 		fprintf(out, " %s", D.files.v[i]);

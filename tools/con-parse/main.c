@@ -5,13 +5,13 @@
 
 static const char usage[] =
 	"con-parse [-o FILE] [--diagnostics text|json] [FILE|-]\n"
-	"       con-parse --deps FILE [-o DEPFILE] [--target T]";
+	"       con-parse --deps FILE [-o DEPFILE] [--target T] [--pipeline CACHEDIR]";
 
 int main(int argc, char **argv)
 {
 	/* --deps and --target take values tool_args does not know: strip them. */
 	bool deps = false;
-	const char *target = NULL;
+	const char *target = NULL, *cache = NULL;
 	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
 	int nrest = 0;
 	for (int i = 0; i < argc; i++) {
@@ -21,6 +21,10 @@ int main(int argc, char **argv)
 			if (i + 1 >= argc)
 				tool_die("con-parse", 2, "missing name after --target");
 			target = argv[++i];
+		} else if (i > 0 && strcmp(argv[i], "--pipeline") == 0) {
+			if (i + 1 >= argc)
+				tool_die("con-parse", 2, "missing directory after --pipeline");
+			cache = argv[++i];
 		} else {
 			rest[nrest++] = argv[i];
 		}
@@ -39,7 +43,7 @@ int main(int argc, char **argv)
 			if (!out)
 				tool_die(a.prog, 2, "cannot write %s", a.output);
 		}
-		int st = deps_write(a.input, target, out, &d);
+		int st = deps_write(a.input, target, cache, out, &d);
 		if (out != stdout && fclose(out) != 0)
 			tool_die(a.prog, 2, "cannot write %s", a.output);
 		int dst = tool_finish_diags(&a, &d);

@@ -41,6 +41,7 @@ int lex_char_value(const char *text, const Token *t);
 
 /* --deps: write make rules for the `mod X;` files reachable from path.
  * Returns the exit status (0, or 1 after adding diagnostics to d). */
-int deps_write(const char *path, const char *target, FILE *out, Diags *d);
+/* With cache (--pipeline DIR) also the module variables pipeline.mk uses. */
+int deps_write(const char *path, const char *target, const char *cache, FILE *out, Diags *d);
 
 #endif

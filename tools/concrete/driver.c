@@ -102,6 +102,66 @@ static int print_file(const char *path)
 	return 0;
 }
 
+/* Decodes a stage file the pipeline wrote; NULL after a one-line message. */
+static Module *read_stage(const char *path)
+{
+	size_t n;
+	char *data = tool_read_all("concrete", path, &n);
+	const char *err = NULL;
+	Module *m = stream_decode(data, n, &err);
+	free(data);
+	if (!m)
+		fprintf(stderr, "concrete: %s: %s\n", path, err ? err : "malformed stream");
+	return m;
+}
+
+/* --fmt formats one file: it parses in-process and never opens the files of
+ * `mod x;` declarations, which need not exist for the source to be printed. */
+static int format_file(const DriverJob *job)
+{
+	size_t n = 0;
+	char *src = tool_read_all("concrete", job->file, &n);
+	Diags d = { 0 };
+	Module *m = parse_source(job->file, src, n, &d);
+	diags_render(&d, DIAG_TEXT, stderr);
+	if (d.errors) {
+		free(src);
+		return 1;
+	}
+	FmtOptions o = { .src = src, .len = n };
+	Buf out = { 0 };
+	fmt_module(m, &o, &out);
+	fwrite(out.s, 1, out.n, stdout);
+	free(out.s);
+	free(src);
+	return 0;
+}
+
+/* --emit-checked/--emit-ir/--emit-core: build one stage of the pipeline in
+ * the cache and print it. */
+static int print_stage(const DriverJob *job, const char *cache, const char *name)
+{
+	const char *ext = job->mode == DRV_EMIT_IR ? "ir" : "chk";
+	char *path = arena_printf("%s/%s.%s", cache, name, ext);
+	if (run_make(job, cache, path, NULL) != 0)
+		return 1;
+	Module *m = read_stage(path);
+	if (!m)
+		return 1;
+	if (job->mode == DRV_EMIT_CHECKED || job->mode == DRV_EMIT_IR) {
+		dump_text(m, stdout);
+		fputc('\n', stdout);
+		return 0;
+	}
+	FmtOptions o = { .core = true };
+	Buf out = { 0 };
+	fmt_module(m, &o, &out);
+	fwrite(out.s, 1, out.n, stdout);
+	fputc('\n', stdout);
+	free(out.s);
+	return 0;
+}
+
 int driver_run(const DriverJob *job)
 {
 	if (access(job->file, R_OK) < 0) {
@@ -120,6 +180,12 @@ int driver_run(const DriverJob *job)
 		*dot = 0;
 
 	switch (job->mode) {
+	case DRV_FMT:
+		return format_file(job);
+	case DRV_EMIT_CHECKED:
+	case DRV_EMIT_IR:
+	case DRV_EMIT_CORE:
+		return print_stage(job, cache, name);
 	case DRV_EMIT_LLVM: {
 		char *ll = arena_printf("%s/%s.ll", cache, name);
 		if (run_make(job, cache, ll, NULL) != 0)

@@ -4,7 +4,13 @@
 #define CONCRETE_DRIVER_H
 #include "ir.h"
 
-typedef enum DriverMode { DRV_BUILD, DRV_EMIT_LLVM, DRV_TEST } DriverMode;
+typedef enum DriverMode {
+	DRV_BUILD, DRV_EMIT_LLVM, DRV_TEST,
+	DRV_EMIT_CHECKED,        /* con-dump text of the checked AST */
+	DRV_EMIT_IR,             /* con-dump text of the lowered IR */
+	DRV_EMIT_CORE,           /* the checked program in source syntax */
+	DRV_FMT,                 /* the source pretty-printed from its AST */
+} DriverMode;
 
 typedef struct DriverJob {
 	DriverMode mode;
