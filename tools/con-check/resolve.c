@@ -151,8 +151,7 @@ static const struct { const char *name; int kind, bits, sign; } prims[] = {
 
 /* Names the language knows that this subset does not type yet. */
 static const char *const unsupported_types[] = {
-	"f32", "f64", "Float64", "Option",
-	"Result", "Self",
+	"f32", "f64", "Float64", "Self",
 };
 
 static uint32_t struct_type(Checker *c, uint32_t decl)
