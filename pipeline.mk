@@ -29,7 +29,7 @@ VARIANT := .test$(if $(TEST_MODULE),-$(TEST_MODULE))
 EMIT_FLAGS := --test $(if $(TEST_MODULE),--module $(TEST_MODULE))
 else
 VARIANT :=
-EMIT_FLAGS :=
+EMIT_FLAGS := --entry
 endif
 LL := $(C)/$(NAME)$(VARIANT).ll
 OBJ := $(C)/$(NAME)$(VARIANT).O$(CONCRETE_O).o
@@ -60,6 +60,11 @@ $(C)/$(1).O$(CONCRETE_O).o: $(C)/$(1).ll $(BIN)/con-link
 endef
 $(foreach m,$(CON_MODS),$(eval $(call CON_MOD_RULES,$(m))))
 MOD_OBJS := $(foreach m,$(CON_MODS),$(C)/$(m).O$(CONCRETE_O).o)
+# The test runner also calls the #[test] functions of the module files.
+ifeq ($(TEST),1)
+TEST_IRS := $(foreach m,$(CON_MODS),$(C)/$(m).ir)
+EMIT_FLAGS += $(foreach f,$(TEST_IRS),--tests-from $(f))
+endif
 
 ifneq ($(OUT),)
 $(OUT): $(OBJ) $(MOD_OBJS) $(FLAGS_FILE) $(BIN)/con-link
@@ -79,7 +84,7 @@ $(C)/%.chk: $(C)/%.ast $(BIN)/con-check
 $(C)/%.ir: $(C)/%.chk $(BIN)/con-lower
 	$(BIN)/con-lower -o $@.tmp $< && mv $@.tmp $@
 
-$(LL): $(C)/$(NAME).ir $(BIN)/con-emit
+$(LL): $(C)/$(NAME).ir $(TEST_IRS) $(BIN)/con-emit
 	$(BIN)/con-emit $(EMIT_FLAGS) -o $@.tmp $< && mv $@.tmp $@
 
 # con-link is the one place that knows how to run opt and llc.

@@ -352,6 +352,9 @@ Module *lower_module(Module *checked, Diags *d);
 typedef struct EmitOptions {
 	bool test_mode;          /* generate the #[test] runner instead of main */
 	const char *test_filter; /* --module M, or NULL */
+	bool require_entry;      /* --entry: a program; no top-level main is an error */
+	struct Module **test_mods; /* --tests-from: IR of the `mod x;` objects, */
+	uint32_t ntest_mods;     /* whose #[test] functions the runner calls too */
 } EmitOptions;
 int emit_llvm(Module *ir, const EmitOptions *opt, FILE *out, Diags *d);
 

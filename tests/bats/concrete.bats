@@ -263,3 +263,16 @@ SRC
 	[[ "$output" == *"type mismatch"* ]]
 	[[ "$output" != *"PASS"* ]]
 }
+
+@test "one source built by relative and then absolute path shares the cache correctly" {
+	mkdir -p "$T/d/sub"
+	cp "$T/forty.con" "$T/d/sub/p.con"
+	cd "$T/d"
+	TMPDIR=$T run "$BIN/concrete" sub/p.con -o "$T/p1"
+	[ "$status" -eq 0 ]
+	cd "$T/d/sub"
+	TMPDIR=$T run "$BIN/concrete" "$T/d/sub/p.con" -o "$T/p2"
+	[ "$status" -eq 0 ]
+	run "$T/p2"
+	[ "$output" = "42" ]
+}

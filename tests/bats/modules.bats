@@ -115,3 +115,44 @@ SRC
 	[[ "$output" == *"CON_SRC_main.util := $T/src/util.con"* ]]
 	[[ "$output" == *"CON_IFACES_ROOT := CACHE/main.util.iface"* ]]
 }
+
+@test "--test runs #[test] functions of mod x; files too, root first" {
+	mkdir -p "$T/t"
+	cat > "$T/t/calc.con" <<'SRC'
+pub fn triple(x: i32) -> i32 {
+    return x * 3;
+}
+
+#[test]
+fn triples() -> i32 {
+    return triple(4) - 12;
+}
+
+#[test]
+fn fails_on_purpose() -> i32 {
+    return 1;
+}
+SRC
+	cat > "$T/t/main.con" <<'SRC'
+mod calc;
+
+#[test]
+fn root_ok() -> i32 {
+    return calc::triple(1) - 3;
+}
+
+fn main() -> Int {
+    return 0;
+}
+SRC
+	run "$BIN/concrete" "$T/t/main.con" --test
+	[ "$status" -eq 1 ]
+	[ "$output" = "PASS: root_ok
+PASS: calc_triples
+FAIL: calc_fails_on_purpose" ]
+	# a module filter selects the file module's tests alone
+	run "$BIN/concrete" "$T/t/main.con" --test --module main.calc
+	[ "$status" -eq 1 ]
+	[ "$output" = "PASS: calc_triples
+FAIL: calc_fails_on_purpose" ]
+}

@@ -1,5 +1,5 @@
-/* calls.c: calls of user functions, of function-pointer locals and of the
- * builtins of this subset (BUILTINS.md 3.1, 3.10). */
+/* calls.c: calls of user functions and of function-pointer locals; builtin
+ * calls go on to builtins.c. */
 #include <string.h>
 
 #include "check.h"
@@ -83,6 +83,11 @@ uint32_t check_call(Checker *c, uint32_t e, uint32_t expect, bool stmt)
 	Module *m = c->m;
 	Node *n = NODE_AT(m, e);
 	Str name = n->Call.name;
+	/* Call-site `with(Alloc = e)`: e is checked, then ignored
+	 * (LANGUAGE.md 2.13 [REF]); the call itself is an ordinary call. */
+	if (n->Call.alloc)
+		check_expr(c, n->Call.alloc, 0);
+	n = NODE_AT(m, e);
 	if (n->Call.qual) {             /* m::f(args): imports.c */
 		bool is_mod;
 		uint32_t qfd = qual_fn(c, n->Call.qual, name, n->span, &is_mod);
@@ -99,8 +104,8 @@ uint32_t check_call(Checker *c, uint32_t e, uint32_t expect, bool stmt)
 	if (!n->Call.qual && !strcmp(str_get(name), "destroy") && !scope_find(c, name))
 		return check_destroy(c, e);                  /* traits.c */
 	const char *why = n->Call.qual ? "qualified calls ('a::f()')"
-		: n->Call.targs.len && !builtin_kind(name) && !FIND_FN(c, name) ? "generic calls (turbofish)"
-		: n->Call.alloc ? "call-site with(Alloc = ...)" : NULL;
+		: n->Call.targs.len && !builtin_kind(name) && !FIND_FN(c, name)
+			&& !sym_lookup(c, name, NK_NewtypeDecl) ? "generic calls (turbofish)" : NULL;
 	if (why) {
 		cerr(c, CD_UNSUPPORTED, n->span, why);
 		check_args_loose(c, n->Call.args, NULL, 0);
@@ -120,7 +125,7 @@ uint32_t check_call(Checker *c, uint32_t e, uint32_t expect, bool stmt)
 	if (fd)
 		return call_user(c, e, fd);
 	uint32_t nt;
-	if (!d && tx_newtype_call(c, e, &nt))    /* N(e): typesx.c */
+	if (!d && tx_newtype_call(c, e, expect, &nt))    /* N(e): typesx.c */
 		return nt;
 	if (builtin_kind(name) != BI_NONE)
 		return check_builtin(c, e, expect, stmt);   /* builtins.c */

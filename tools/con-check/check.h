@@ -137,6 +137,8 @@ void check_imports(Checker *c, uint32_t scope);
 void load_stub(Checker *c, uint32_t mod, Str path);
 /* --module PATH: make the file's items the body of module PATH (main.x). */
 int check_wrap_module(Module *m, const char *path, Diags *d);
+/* entry.c: a root file has at most one top-level `main` (LANGUAGE.md 4.12) */
+int check_entry_point(Module *m, Diags *d);
 /* The function of `m::f` when m names a module (*is_mod); 0 on error. */
 uint32_t qual_fn(Checker *c, Str q, Str name, Span sp, bool *is_mod);
 
@@ -238,7 +240,7 @@ uint32_t tx_named_type(Checker *c, uint32_t tn);
 uint32_t tx_ptr_type(Checker *c, uint32_t tn);
 bool tx_is_newtype(Checker *c, uint32_t t);
 uint32_t tx_newtype_inner(Checker *c, uint32_t t);
-bool tx_newtype_call(Checker *c, uint32_t e, uint32_t *ret);
+bool tx_newtype_call(Checker *c, uint32_t e, uint32_t expect, uint32_t *ret);
 bool tx_newtype_field(Checker *c, uint32_t st, Str name, Span sp, uint32_t *ret);
 bool tx_ptr_compat(Checker *c, uint32_t a, uint32_t b);
 bool tx_binary(Checker *c, uint32_t e, uint32_t lt, uint32_t rt, uint32_t *ret);
@@ -269,6 +271,8 @@ void check_defer(Checker *c, uint32_t s);
 /* stmt.c */
 uint32_t check_block(Checker *c, uint32_t blk, uint32_t expect, bool value);
 void check_stmt(Checker *c, uint32_t s);
+/* borrow.c: a `borrow [mut] x as r in R { }` statement */
+void check_borrow(Checker *c, uint32_t s);
 uint32_t check_while(Checker *c, uint32_t w, uint32_t expect);
 uint32_t check_match(Checker *c, uint32_t mt, uint32_t expect);
 uint32_t check_arm_body(Checker *c, uint32_t body, uint32_t expect, bool is_expr);

@@ -114,6 +114,8 @@ int main(int argc, char **argv)
 		return tool_finish_diags(&a, &d);
 	check_set_iface_dirs(o.dirs);
 	check_module(m, &d);
+	if (!o.module)
+		check_entry_point(m, &d);
 	int st = tool_finish_diags(&a, &d);
 	if (st == 0 && o.iface_out)
 		write_iface(a.prog, o.iface_out, m);

@@ -237,7 +237,8 @@ static void check_assign(Checker *c, uint32_t s)
 		uint32_t t = check_expr(c, tgt, 0);
 		uint32_t d = NODE_AT(m, tgt)->aux;
 		int dk = valid(c, d) ? NODE_AT(m, d)->kind : NK_None;
-		if ((dk == NK_Let && !(NODE_AT(m, d)->Let.flags & FL_MUT)) || dk == NK_PatBind)
+		if ((dk == NK_Let && !(NODE_AT(m, d)->Let.flags & FL_MUT)) || dk == NK_PatBind
+			|| dk == NK_Borrow)
 			cerr(c, CD_ASSIGN_IMMUT, tn->span, str_get(name));
 		else if (dk == NK_ConstDecl || dk == NK_FnDecl)
 			cerr(c, CD_ASSIGN_NONVAR, tn->span,
@@ -312,9 +313,7 @@ void check_stmt(Checker *c, uint32_t s)
 	case NK_LetStruct: check_let_struct(c, s); break;      /* enums.c */
 	case NK_LetVariant: check_let_variant(c, s); break;
 	case NK_Defer: check_defer(c, s); break;
-	case NK_Borrow:
-		cerr(c, CD_UNSUPPORTED, n->span, "borrow blocks");
-		break;
+	case NK_Borrow: check_borrow(c, s); break;      /* borrow.c */
 	default:
 		malformed(c, s, "a statement");
 		break;

@@ -36,24 +36,33 @@ bool tx_is_newtype(Checker *c, uint32_t t)
 		&& NODE_AT(c->m, ty_at(c, t)->Struct.decl)->kind == NK_NewtypeDecl;
 }
 
-/* The representation type of a non-generic newtype, resolved on first use. */
-uint32_t tx_newtype_inner(Checker *c, uint32_t t)
+/* The declared representation of a newtype, with its own type parameters
+ * in scope, resolved on first use. */
+static uint32_t newtype_raw_inner(Checker *c, uint32_t decl)
 {
 	Module *m = c->m;
-	uint32_t decl = ty_at(c, t)->Struct.decl;
 	uint32_t tn = NODE_AT(m, decl)->NewtypeDecl.type;
 	if (!valid(c, tn))
 		return c->t_err;
 	uint32_t inner = NODE_AT(m, tn)->ty;
-	if (!inner) {
-		uint32_t mark = c->tparams.n;     /* generics.c: the newtype's own T */
-		push_tparams(c, NODE_AT(m, decl)->NewtypeDecl.generics);
-		inner = resolve_type(c, tn);
-		c->tparams.n = mark;
-		NODE_AT(m, tn)->ty = inner ? inner : c->t_err;
-	}
-	if (ty_at(c, t)->Struct.args.len && NODE_AT(m, decl)->NewtypeDecl.generics.len)
-		inner = subst(c, inner, NODE_AT(m, decl)->NewtypeDecl.generics, ty_at(c, t)->Struct.args);
+	if (inner)
+		return inner;
+	uint32_t saved = c->tparams.n;
+	push_tparams(c, NODE_AT(m, decl)->NewtypeDecl.generics);
+	inner = resolve_type(c, tn);
+	c->tparams.n = saved;
+	NODE_AT(m, tn)->ty = inner ? inner : c->t_err;
+	return NODE_AT(m, tn)->ty;
+}
+
+/* The representation type of newtype instance t. */
+uint32_t tx_newtype_inner(Checker *c, uint32_t t)
+{
+	uint32_t decl = ty_at(c, t)->Struct.decl;
+	uint32_t inner = newtype_raw_inner(c, decl);
+	List g = NODE_AT(c->m, decl)->NewtypeDecl.generics;
+	if (ty_at(c, t)->Struct.args.len && g.len)
+		inner = subst(c, inner, g, ty_at(c, t)->Struct.args);
 	return inner;
 }
 
@@ -102,9 +111,22 @@ uint32_t tx_named_type(Checker *c, uint32_t tn)
 	if (d)
 		return alias_type(c, d);
 	d = sym_lookup(c, n->TyName.name, NK_NewtypeDecl);
-	if (d && !NODE_AT(m, d)->NewtypeDecl.generics.len && !n->TyName.args.len)
+	if (!d)
+		return 0;
+	uint32_t ng = NODE_AT(m, d)->NewtypeDecl.generics.len;
+	List targs = n->TyName.args;
+	if (targs.len != ng) {
+		cerr(c, CD_NEWTYPE_TARGC, n->span, s, ng, targs.len);
+		return c->t_err;
+	}
+	if (!ng)
 		return newtype_type(c, d);
-	return 0;
+	uint32_t av[ng + 1];
+	resolve_targs(c, targs, av);
+	for (uint32_t i = 0; i < ng; i++)
+		if (ty_is_err(c, av[i]))
+			return c->t_err;
+	return generic_inst(c, d, av, ng);
 }
 
 uint32_t tx_ptr_type(Checker *c, uint32_t tn)
@@ -116,35 +138,96 @@ uint32_t tx_ptr_type(Checker *c, uint32_t tn)
 	return ty_ptr_to(m, e, !(NODE_AT(m, tn)->TyPtr.flags & FL_CONST));
 }
 
+/* Bind the parameters of `generics` that pattern p mentions by matching it
+ * against the concrete type t (inference for generic newtype constructors). */
+static void unify(Checker *c, uint32_t p, uint32_t t, List generics, uint32_t *out, int depth)
+{
+	if (ty_is_err(c, p) || ty_is_err(c, t) || depth > 32)
+		return;
+	Type *pt = ty_at(c, p), *tt = ty_at(c, t);
+	if (pt->kind == TK_Param) {
+		for (uint32_t i = 0; i < generics.len; i++)
+			if (NODE_AT(c->m, LIST_AT(c->m, generics, i))->GenericParam.name == pt->Param.name && !out[i])
+				out[i] = t;
+		return;
+	}
+	if (pt->kind != tt->kind)
+		return;
+	switch (pt->kind) {
+	case TK_Ref: case TK_Ptr: case TK_Heap: case TK_Vec: case TK_HeapArray: case TK_Array:
+		unify(c, pt->Ref.elem, tt->Ref.elem, generics, out, depth + 1);
+		break;
+	case TK_Struct: case TK_Enum:
+		if (pt->Struct.decl == tt->Struct.decl)
+			for (uint32_t i = 0; i < pt->Struct.args.len && i < tt->Struct.args.len; i++)
+				unify(c, LIST_AT(c->m, pt->Struct.args, i), LIST_AT(c->m, tt->Struct.args, i),
+					generics, out, depth + 1);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The instance of generic newtype d that `d(a)` builds: the expected type
+ * when it is one, else inferred from the argument's type. */
+static uint32_t newtype_infer(Checker *c, uint32_t e, uint32_t d, uint32_t a, uint32_t expect,
+	uint32_t *argty)
+{
+	Module *m = c->m;
+	if (kind_of(c, expect) == TK_Struct && ty_at(c, expect)->Struct.decl == d)
+		return expect;
+	List g = NODE_AT(m, d)->NewtypeDecl.generics;
+	uint32_t out[g.len + 1];
+	memset(out, 0, sizeof out);
+	uint32_t at = check_expr(c, a, 0);
+	*argty = at;
+	if (ty_is_err(c, at))
+		return c->t_err;
+	unify(c, newtype_raw_inner(c, d), at, g, out, 0);
+	for (uint32_t i = 0; i < g.len; i++)
+		if (!out[i]) {
+			cerr(c, CD_NEWTYPE_INFER, NODE_AT(m, e)->span,
+				str_get(NODE_AT(m, LIST_AT(m, g, i))->GenericParam.name), str_get(NODE_AT(m, d)->NewtypeDecl.name));
+			return c->t_err;
+		}
+	return generic_inst(c, d, out, g.len);
+}
+
 /* `N(e)` (LANGUAGE.md 3.11, CHECKS.md 7.10); false when the callee is not
- * a non-generic newtype (unwrap() is builtins.c's). */
-bool tx_newtype_call(Checker *c, uint32_t e, uint32_t *ret)
+ * a newtype (unwrap() is builtins.c's). */
+bool tx_newtype_call(Checker *c, uint32_t e, uint32_t expect, uint32_t *ret)
 {
 	Module *m = c->m;
 	Node *n = NODE_AT(m, e);
 	Str name = n->Call.name;
 	List args = n->Call.args;
 	uint32_t d = n->Call.qual ? 0 : sym_lookup(c, name, NK_NewtypeDecl);
-	if (d && !NODE_AT(m, d)->NewtypeDecl.generics.len) {
-		uint32_t nt = newtype_type(c, d);
-		n = NODE_AT(m, e);
-		n->aux = d;
-		if (n->Call.targs.len)
-			cerr(c, CD_NEWTYPE_TARGS, n->span, str_get(name));
-		if (args.len != 1) {
-			cerr(c, CD_NEWTYPE_ARGS, n->span, str_get(name));
-			for (uint32_t i = 0; i < args.len; i++)
-				check_expr(c, LIST_AT(m, args, i), 0);
-			*ret = nt;
-			return true;
-		}
-		uint32_t a = LIST_AT(m, args, 0);
-		expect_type(c, a, tx_newtype_inner(c, nt), NODE_AT(m, a)->span,
-			arena_printf("newtype '%s' constructor", str_get(name)));
-		*ret = nt;
+	if (!d)
+		return false;
+	n->aux = d;
+	*ret = c->t_err;
+	if (n->Call.targs.len)
+		cerr(c, CD_NEWTYPE_TARGS, n->span, str_get(name));
+	if (args.len != 1) {
+		cerr(c, CD_NEWTYPE_ARGS, n->span, str_get(name));
+		for (uint32_t i = 0; i < args.len; i++)
+			check_expr(c, LIST_AT(m, args, i), 0);
 		return true;
 	}
-	return false;
+	uint32_t a = LIST_AT(m, args, 0);
+	bool generic = NODE_AT(m, d)->NewtypeDecl.generics.len != 0;
+	uint32_t argty = 0;
+	uint32_t nt = generic ? newtype_infer(c, e, d, a, expect, &argty) : newtype_type(c, d);
+	if (ty_is_err(c, nt))
+		return true;
+	const char *ctx = arena_printf("newtype '%s' constructor", str_get(name));
+	uint32_t inner = tx_newtype_inner(c, nt);
+	if (!argty)
+		expect_type(c, a, inner, NODE_AT(m, a)->span, ctx);
+	else if (!ty_compat(c, inner, argty))   /* inferred: the argument is checked */
+		cerr(c, CD_MISMATCH, NODE_AT(m, a)->span, ctx, tname(c, inner), tname(c, argty));
+	*ret = nt;
+	return true;
 }
 
 /* `n.0` on a newtype or a reference to one; *ret = 0 if st is no newtype. */
@@ -354,8 +437,8 @@ void tx_resolve_decl(Checker *c, uint32_t d)
 	Node *n = NODE_AT(c->m, d);
 	if (n->kind == NK_TypeAlias)
 		alias_type(c, d);
-	else if (n->kind == NK_NewtypeDecl && !n->NewtypeDecl.generics.len)
-		tx_newtype_inner(c, newtype_type(c, d));
+	else if (n->kind == NK_NewtypeDecl)
+		newtype_raw_inner(c, d);
 }
 
 /* The StructDecl a non-generic alias names, for struct literals `A { .. }`

@@ -573,7 +573,12 @@ static void emit_main_wrapper(E *e, FILE *out, uint32_t f)
 
 static bool test_selected(E *e, uint32_t f)
 {
+	if (!f || f >= e->m->nodes.n || IR(f)->kind != NK_IrFunc)
+		return false;
 	if (!(IR(f)->IrFunc.flags & FL_TEST) || !IR(f)->IrFunc.blocks.len)
+		return false;
+	uint32_t t = IR(f)->ty;
+	if (!t || t >= e->m->types.n || TY(t)->kind != TK_Fn)
 		return false;
 	const char *m = e->opt->test_filter;
 	if (!m)
@@ -583,49 +588,88 @@ static bool test_selected(E *e, uint32_t f)
 	return !strncmp(p, m, n) && (p[n] == 0 || p[n] == '.');
 }
 
-/* ABI.md 13: call every selected #[test] in order, PASS:/FAIL: lines. */
-static void emit_test_runner(E *e, FILE *out)
+/* One #[test] function the runner calls: its symbol and result type. */
+typedef struct TestFn {
+	const char *sym;
+	const char *lty;        /* LLVM result type; "void" for () */
+	bool is_bool;
+	bool foreign;           /* defined in a `mod x;` object: declare it */
+} TestFn;
+typedef VEC(TestFn) TestFns;
+
+/* The selected tests of module e->m, in declaration order. */
+static void collect_tests(E *e, TestFns *out, bool foreign)
 {
+	if (!e->m->root || e->m->root >= e->m->nodes.n || IR(e->m->root)->kind != NK_IrProgram)
+		return;
 	List fl = IR(e->m->root)->IrProgram.funcs;
-	uint32_t k = 0;
-	for (uint32_t i = 0; i < fl.len; i++) {
-		uint32_t f = LIST_AT(e->m, fl, i);
-		if (!test_selected(e, f))
-			continue;
-		const char *sym = str_get(IR(f)->IrFunc.name);
-		Buf s = {0};
-		buf_printf(&s, "PASS: %s\n", sym);
-		put_string(out, arena_printf("test.pass.%u", k), s.s, s.n);
-		s.n = 0;
-		buf_printf(&s, "FAIL: %s\n", sym);
-		put_string(out, arena_printf("test.fail.%u", k), s.s, s.n);
-		free(s.s);
-		k++;
-	}
-	fputs("@test.none = private unnamed_addr constant [16 x i8] c\"No tests found\\0A\\00\"\n\n", out);
-	fputs("define i32 @main() {\n\t%failed = alloca i32\n\tstore i32 0, ptr %failed\n", out);
-	if (!k)
-		fputs("\tcall i32 (ptr, ...) @printf(ptr @test.none)\n\tret i32 0\n}\n\n", out);
-	k = 0;
 	for (uint32_t i = 0; i < fl.len; i++) {
 		uint32_t f = LIST_AT(e->m, fl, i);
 		if (!test_selected(e, f))
 			continue;
 		uint32_t ret = TY(IR(f)->ty)->Fn.ret;
-		const char *sym = str_get(IR(f)->IrFunc.name);
+		TestFn t = { str_get(IR(f)->IrFunc.name), ltype(e, ret), tkind(e, ret) == TK_Bool, foreign };
 		if (is_void(e, ret))
-			fprintf(out, "\tcall void @%s()\n\t%%c%u = icmp ne i1 false, false\n", sym, k);
+			t.lty = "void";
+		vec_push(*out, t);
+	}
+}
+
+/* Is sym already declared or defined by the root object? */
+static bool root_has_fn(E *e, const char *sym)
+{
+	Str s = str_internz(sym);
+	List fl = IR(e->m->root)->IrProgram.funcs;
+	for (uint32_t i = 0; i < fl.len; i++)
+		if (IR(LIST_AT(e->m, fl, i))->IrFunc.name == s)
+			return true;
+	return false;
+}
+
+/* ABI.md 13: call every selected #[test] in order, PASS:/FAIL: lines.  The
+ * root object's tests come first, then those of each `mod x;` object
+ * (--tests-from) in program order: a module's own functions before those
+ * of its nested modules (LANGUAGE.md 6.3). */
+static void emit_test_runner(E *e, FILE *out)
+{
+	TestFns ts = {0};
+	collect_tests(e, &ts, false);
+	Module *root = e->m;
+	for (uint32_t i = 0; i < e->opt->ntest_mods; i++) {
+		e->m = e->opt->test_mods[i];     /* type names resolve in their own module */
+		collect_tests(e, &ts, true);
+	}
+	e->m = root;
+	for (uint32_t k = 0; k < ts.n; k++) {
+		Buf s = {0};
+		buf_printf(&s, "PASS: %s\n", ts.v[k].sym);
+		put_string(out, arena_printf("test.pass.%u", k), s.s, s.n);
+		s.n = 0;
+		buf_printf(&s, "FAIL: %s\n", ts.v[k].sym);
+		put_string(out, arena_printf("test.fail.%u", k), s.s, s.n);
+		free(s.s);
+		if (ts.v[k].foreign && !root_has_fn(e, ts.v[k].sym))
+			fprintf(out, "declare %s @%s()\n", ts.v[k].lty, ts.v[k].sym);
+	}
+	fputs("@test.none = private unnamed_addr constant [16 x i8] c\"No tests found\\0A\\00\"\n\n", out);
+	fputs("define i32 @main() {\n\t%failed = alloca i32\n\tstore i32 0, ptr %failed\n", out);
+	if (!ts.n)
+		fputs("\tcall i32 (ptr, ...) @printf(ptr @test.none)\n\tret i32 0\n}\n\n", out);
+	for (uint32_t k = 0; k < ts.n; k++) {
+		TestFn *t = &ts.v[k];
+		if (!strcmp(t->lty, "void"))
+			fprintf(out, "\tcall void @%s()\n\t%%c%u = icmp ne i1 false, false\n", t->sym, k);
 		else
-			fprintf(out, "\t%%t%u = call %s @%s()\n\t%%c%u = icmp ne %s %%t%u, %s\n", k, ltype(e, ret), sym,
-				k, ltype(e, ret), k, tkind(e, ret) == TK_Bool ? "false" : "0");
+			fprintf(out, "\t%%t%u = call %s @%s()\n\t%%c%u = icmp ne %s %%t%u, %s\n", k, t->lty, t->sym,
+				k, t->lty, k, t->is_bool ? "false" : "0");
 		fprintf(out, "\tbr i1 %%c%u, label %%fail%u, label %%pass%u\n"
 			"pass%u:\n\tcall i32 (ptr, ...) @printf(ptr @test.pass.%u)\n\tbr label %%next%u\n"
 			"fail%u:\n\tcall i32 (ptr, ...) @printf(ptr @test.fail.%u)\n\tstore i32 1, ptr %%failed\n"
 			"\tbr label %%next%u\nnext%u:\n", k, k, k, k, k, k, k, k, k, k);
-		k++;
 	}
-	if (k)
+	if (ts.n)
 		fputs("\t%f = load i32, ptr %failed\n\tret i32 %f\n}\n\n", out);
+	free(ts.v);
 }
 
 static void target_header(FILE *out)
@@ -785,6 +829,13 @@ int emit_llvm(Module *m, const EmitOptions *opt, FILE *out, Diags *d)
 		return 1;
 	}
 	uint32_t umain = e->opt->test_mode ? 0 : find_main(e);
+	if (e->opt->require_entry && !e->opt->test_mode && !umain) {
+		/* LANGUAGE.md 4.12: a program has exactly one entry point. */
+		diag_add(d, SEV_ERROR, "check", NULL, str_get(m->source), (Span){ 0 },
+			"no entry point: a program must have exactly one function 'main' in a top-level module");
+		free(e->body.s);
+		return 1;
+	}
 	bool runner = e->opt->test_mode || umain;
 
 	fprintf(out, "; Generated by con-emit\nsource_filename = \"%s\"\n", str_get(m->source));

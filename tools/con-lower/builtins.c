@@ -143,6 +143,16 @@ static uint32_t string_ptr(L *l, uint32_t a)
 	return lower_addr(l, a);
 }
 
+/* Pointer to a String the helper consumes (and frees): a literal is
+ * copied first, since its static bytes must never reach free. */
+static uint32_t owned_string_ptr(L *l, uint32_t a)
+{
+	uint32_t x = strip_parens(l, a);
+	if (N(x)->kind == NK_StrLit)
+		return spill(l, lower_strlit(l, x), t_string(l));
+	return lower_addr(l, a);
+}
+
 /* ---- print / println / append ---- */
 
 static void desugar_one(L *l, uint32_t buf, uint32_t a)
@@ -252,7 +262,8 @@ static uint32_t lower_helper(L *l, uint32_t n, int h, List args, uint32_t recv)
 	for (uint32_t i = skip; i < np; i++) {
 		uint32_t a = LIST_AT(l->m, args, i - skip);
 		switch (ps[i]) {
-		case 's': case 'm': case 'o': av[k++] = string_ptr(l, a); break;
+		case 's': case 'm': av[k++] = string_ptr(l, a); break;
+		case 'o': av[k++] = owned_string_ptr(l, a); break;
 		case 'i': av[k++] = to_i64(l, lower_expr(l, a)); break;
 		default: av[k++] = lower_expr(l, a); break;
 		}
@@ -387,6 +398,17 @@ static uint32_t lower_alloc(L *l, uint32_t n)
 static uint32_t lower_free(L *l, uint32_t n)
 {
 	uint32_t p = lower_expr(l, LIST_AT(l->m, N(n)->Call.args, 0));
+	uint32_t ty = nty(l, n);
+	uint32_t v = is_void(l, ty) ? 0 : load(l, p, ty);
+	call(l, "con_rt_free", t_unit(l), &p, 1);
+	return v;
+}
+
+/* `*h` on a Heap<T> moves the value out and frees the cell (BUILTINS.md
+ * 3.7; the checker treats it as consuming h). */
+uint32_t lower_heap_read(L *l, uint32_t n)
+{
+	uint32_t p = lower_expr(l, N(n)->Deref.expr);
 	uint32_t ty = nty(l, n);
 	uint32_t v = is_void(l, ty) ? 0 : load(l, p, ty);
 	call(l, "con_rt_free", t_unit(l), &p, 1);

@@ -424,14 +424,14 @@ static uint32_t lower_arraylit(L *l, uint32_t n)
 	return load(l, s, ty);
 }
 
-/* [e; N]: evaluate e once, then fill with a counted loop. */
+/* [e; N]: a counted loop evaluating e once per element (LANGUAGE.md 2.13:
+ * the element is replicated syntactically, so evaluated N times). */
 static uint32_t lower_repeat(L *l, uint32_t n)
 {
 	uint32_t ty = nty(l, n);
 	uint32_t s = alloca_(l, ty, 0);
-	uint32_t v = lower_expr(l, N(n)->ArrayRepeat.elem);
 	int64_t count = TYPE_AT(l->o, ty)->Array.len;
-	if (!v || count <= 0)
+	if (count <= 0)
 		return load(l, s, ty);
 	uint32_t i = alloca_(l, t_i64(l), 0);
 	store(l, i, iconst(l, t_i64(l), 0));
@@ -447,6 +447,7 @@ static uint32_t lower_repeat(L *l, uint32_t n)
 	NODE_AT(l->o, c)->ICmp.rhs = lim;
 	condbr(l, c, body, done);
 	set_block(l, body);
+	uint32_t v = lower_expr(l, N(n)->ArrayRepeat.elem);
 	store(l, index_ptr(l, s, ty, iv, N(n)->span), v);
 	uint32_t one = iconst(l, t_i64(l), 1);
 	uint32_t next = emit(l, NK_IBin, t_i64(l));
@@ -682,7 +683,11 @@ static uint32_t lower_expr_kind(L *l, uint32_t n)
 	case NK_ArrayRepeat: return lower_repeat(l, n);
 	case NK_StrLit: return lower_strlit(l, n);   /* builtins.c */
 	case NK_Arrow: return load(l, lower_arrow_addr(l, n), ty);
-	case NK_FieldGet: case NK_Index: case NK_Deref:
+	case NK_Deref:
+		if (TYPE_AT(l->m, N(N(n)->Deref.expr)->ty)->kind == TK_Heap)
+			return lower_heap_read(l, n);   /* builtins.c: load, then free */
+		return load(l, lower_addr(l, n), ty);
+	case NK_FieldGet: case NK_Index:
 		return load(l, lower_addr(l, n), ty);
 	case NK_AddrOf: return lower_addr(l, N(n)->AddrOf.expr);
 	case NK_IfExpr: return lower_if(l, N(n)->IfExpr.cond, N(n)->IfExpr.then, N(n)->IfExpr.els, ty);
@@ -834,6 +839,9 @@ void lower_stmt(L *l, uint32_t n)
 	}
 	case NK_ExprStmt:
 		lower_expr(l, N(n)->ExprStmt.expr);
+		break;
+	case NK_Borrow:
+		lower_borrow(l, n);     /* borrow.c */
 		break;
 	default:
 		if (lower_match_stmt(l, n))     /* match.c: let-else, defer, ... */

@@ -89,6 +89,7 @@ uint32_t lower_strlit(L *l, uint32_t n);
 uint32_t lower_strlit_ref(L *l, uint32_t n);
 uint32_t lower_arrow_addr(L *l, uint32_t n);
 uint32_t lower_builtin_method(L *l, uint32_t n);
+uint32_t lower_heap_read(L *l, uint32_t n);
 uint32_t lower_call(L *l, uint32_t n);
 void lower_fn(L *l, uint32_t fn, Str modpath);
 
@@ -122,6 +123,8 @@ bool is_enum_match(L *l, uint32_t n);
 uint32_t lower_match_enum(L *l, uint32_t n);
 uint32_t lower_try(L *l, uint32_t n);
 bool lower_match_stmt(L *l, uint32_t n);
+/* borrow.c: `borrow [mut] x as r in R { }` */
+void lower_borrow(L *l, uint32_t n);
 void defer_run(L *l, uint32_t mark);
 void defer_leave(L *l, uint32_t mark);
 

@@ -133,12 +133,18 @@ uint32_t lower_variantlit(L *l, uint32_t n)
 	uint32_t slot = alloca_(l, ty, 0);
 	store(l, tag_ptr(l, slot, cty), iconst(l, t_i32(l), v));
 	List inits = N(n)->VariantLit.inits;
-	for (uint32_t i = 0; i < inits.len; i++) {
-		uint32_t fi = LIST_AT(l->m, inits, i);
-		uint32_t x = lower_expr(l, N(fi)->FieldInit.value);
-		if (x && !is_void(l, vty(l, x)))
-			store_field(l, vfield_ptr(l, slot, cty, v, N(fi)->aux), x);
-	}
+	/* Fields are evaluated in the variant's declaration order, not the
+	 * order written (LANGUAGE.md 5.1); the checker made aux the field
+	 * index and required each field exactly once. */
+	for (uint32_t f = 0; f < inits.len; f++)
+		for (uint32_t i = 0; i < inits.len; i++) {
+			uint32_t fi = LIST_AT(l->m, inits, i);
+			if (N(fi)->aux != f)
+				continue;
+			uint32_t x = lower_expr(l, N(fi)->FieldInit.value);
+			if (x && !is_void(l, vty(l, x)))
+				store_field(l, vfield_ptr(l, slot, cty, v, f), x);
+		}
 	return load(l, slot, ty);
 }
 

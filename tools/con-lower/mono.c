@@ -29,6 +29,7 @@ typedef struct Mono {
 	Str *modp;              /* FnDecl -> dotted module path */
 	VEC(Inst) insts;
 	VEC(Method) methods;
+	bool too_deep;          /* reported a non-terminating instantiation */
 } Mono;
 
 void mono_init(L *l)
@@ -356,10 +357,62 @@ Str mono_callee(L *l, uint32_t fd, List inst)
 	for (uint32_t i = 0; i < n; i++)
 		if (has_param(l, av[i]))
 			lerr(l, N(fd)->span, "generic instance with an unbound type parameter");
+	/* Polymorphic recursion (f<T> calling f<S<T>>) never ends. */
+	if (strlen(sfx) > 1000 || mo->insts.n >= 20000) {
+		if (!mo->too_deep)
+			lerr(l, N(fd)->span, arena_printf("generic instantiation of '%s' does not terminate",
+				str_get(N(fd)->FnDecl.name)));
+		mo->too_deep = true;
+		return l->sym[fd];
+	}
 	Inst in = { fd, list_make(l->m, av, n),
 		str_internz(arena_printf("%s_for%s", str_get(l->sym[fd]), sfx)) };
 	vec_push(mo->insts, in);
 	return in.sym;
+}
+
+static uint32_t first_child(L *l, uint32_t fd)
+{
+	Node *f = N(fd);
+	uint32_t lo = fd;
+	List ls[3] = { f->FnDecl.attrs, f->FnDecl.generics, f->FnDecl.params };
+	for (int i = 0; i < 3; i++)
+		if (ls[i].len && LIST_AT(l->m, ls[i], 0) < lo)
+			lo = LIST_AT(l->m, ls[i], 0);
+	if (f->FnDecl.ret && f->FnDecl.ret < lo)
+		lo = f->FnDecl.ret;
+	if (f->FnDecl.body && f->FnDecl.body < lo)
+		lo = f->FnDecl.body;
+	return lo;
+}
+
+/* [REF] LANGUAGE.md 4.4: arithmetic on a type parameter is accepted in the
+ * generic body; an instance with a non-numeric argument is an error.  The
+ * parser numbers a function's nodes before the FnDecl itself, so its
+ * operators lie between its first child and it. */
+static bool check_instance_ops(L *l, uint32_t fd)
+{
+	bool ok = true;
+	for (uint32_t i = first_child(l, fd); i < fd && ok; i++) {
+		Node *n = N(i);
+		if (n->kind != NK_Binary || n->Binary.op < OP_Eq)
+			continue;
+		uint32_t t = N(n->Binary.lhs)->ty;
+		if (!has_param(l, t))
+			continue;
+		uint32_t ct = mono_subst(l, t);
+		int k = ct < l->m->types.n ? TYPE_AT(l->m, ct)->kind : TK_Error;
+		int64_t op = n->Binary.op;
+		bool cmp = op <= OP_Ge, bit = op >= OP_BitOr && op <= OP_Shr;
+		bool fits = k == TK_Int || (k == TK_Float && !bit)
+			|| (cmp && (k == TK_Char || k == TK_Bool));
+		if (!fits) {
+			lerr(l, n->span, arena_printf(cmp ? "type mismatch: cannot compare values of type %s"
+				: "arithmetic operator on non-numeric type: %s", type_name(l->m, ct)));
+			ok = false;
+		}
+	}
+	return ok;
 }
 
 static void lower_instance(L *l, Inst in)
@@ -375,6 +428,10 @@ static void lower_instance(L *l, Inst in)
 	push_env(l, ig, av, ni < in.args.len ? ni : in.args.len);
 	if (in.args.len > ni)
 		push_env(l, N(fd)->FnDecl.generics, av + ni, in.args.len - ni);
+	if (!check_instance_ops(l, fd)) {
+		mo->env.n = 0;
+		return;
+	}
 	Str saved = l->sym[fd];
 	l->sym[fd] = in.sym;
 	/* Let slots are memoised per node; an instance lowers the body again. */
@@ -396,13 +453,8 @@ static void lower_instance(L *l, Inst in)
 void mono_finish(L *l)
 {
 	Mono *mo = l->mono;
-	for (uint32_t i = 0; i < mo->insts.n; i++) {
-		if (i > 100000) {
-			lerr(l, N(mo->insts.v[i].fd)->span, "too many generic instances (unbounded recursion?)");
-			return;
-		}
+	for (uint32_t i = 0; i < mo->insts.n && !mo->too_deep; i++)
 		lower_instance(l, mo->insts.v[i]);
-	}
 }
 
 /* ---- calls ---- */

@@ -138,7 +138,7 @@ static void write_pipeline(Deps *D, const char *cache, FILE *out)
 		fprintf(out, " %s", D->mpath.v[i]);
 	fputc('\n', out);
 	for (uint32_t i = 1; i < D->files.n; i++)
-		fprintf(out, "CON_SRC_%s := %s\n", D->mpath.v[i], D->files.v[i]);
+		fprintf(out, "CON_SRC_%s := %s\n", D->mpath.v[i], D->real.v[i]);
 	for (uint32_t f = 0; f < D->files.n; f++) {
 		fprintf(out, "CON_IFACES_%s :=", f ? D->mpath.v[f] : "ROOT");
 		for (uint32_t i = 1; i < D->files.n; i++)
@@ -173,15 +173,21 @@ int deps_write(const char *path, const char *target, const char *cache, FILE *ou
 		target = n > 4 && strcmp(path + n - 4, ".con") == 0
 			? arena_printf("%.*s.ast", (int)(n - 4), path) : arena_printf("%s.ast", path);
 	}
-	if (cache)
+	/* The pipeline's cache is shared by every spelling of the root's path
+	 * (it is keyed by the real path), so the fragment names files by their
+	 * real paths: a later build from another directory still finds them. */
+	char **names = D.files.v;
+	if (cache) {
 		write_pipeline(&D, cache, out);
+		names = D.real.v;
+	}
 	fprintf(out, "%s:", target);
 	for (uint32_t i = 0; i < D.files.n; i++)
-		fprintf(out, " %s", D.files.v[i]);
+		fprintf(out, " %s", names[i]);
 	fputc('\n', out);
 	/* one phony rule per dependency, so deleting a module file does not
 	 * break make (like cc -MP) */
 	for (uint32_t i = 1; i < D.files.n; i++)
-		fprintf(out, "\n%s:\n", D.files.v[i]);
+		fprintf(out, "\n%s:\n", names[i]);
 	return 0;
 }
