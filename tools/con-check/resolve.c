@@ -170,8 +170,8 @@ static uint32_t resolve_tyname(Checker *c, Node *n)
 	for (size_t i = 0; i < sizeof prims / sizeof *prims; i++) {
 		if (strcmp(s, prims[i].name))
 			continue;
-		if (n->TyName.args.len) {
-			cerr(c, CD_UNSUPPORTED, n->span, arena_printf("type arguments on '%s'", s));
+		if (n->TyName.args.len) {   /* primitives are not generic */
+			cerr(c, CD_BI_TYPE_ARGS, n->span, s, 0u, "s");
 			return c->t_err;
 		}
 		if (prims[i].kind == TK_Int)

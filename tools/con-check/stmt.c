@@ -368,8 +368,10 @@ static bool check_pattern(Checker *c, uint32_t pat, uint32_t st, bool *has_true,
 		if (!is_wildcard(p->PatBind.name))
 			scope_push(c, p->PatBind.name, pat);
 		return true;
-	case NK_PatVariant:
-		cerr(c, CD_UNSUPPORTED, p->span, "enum patterns");
+	case NK_PatVariant:     /* enum scrutinees went to check_match_enum */
+		if (sk != TK_Error)
+			cerr(c, CD_MATCH_OTHER_ENUM, p->span, str_get(p->PatVariant.ename), tname(c, st));
+		p->ty = c->t_err;
 		return true;
 	default:
 		malformed(c, pat, "a pattern");
