@@ -156,3 +156,17 @@ FAIL: calc_fails_on_purpose" ]
 	[ "$output" = "PASS: calc_triples
 FAIL: calc_fails_on_purpose" ]
 }
+
+@test "--test orders file-module tests depth-first: a module before its nested ones" {
+	mkdir -p "$T/n"
+	printf 'mod b;\n#[test]\nfn ta() -> i32 { return 0; }\n' > "$T/n/a.con"
+	printf '#[test]\nfn tb() -> i32 { return 0; }\n' > "$T/n/b.con"
+	printf '#[test]\nfn tc() -> i32 { return 0; }\n' > "$T/n/c.con"
+	printf 'mod a;\nmod c;\nfn main() -> Int { return 0; }\n#[test]\nfn tr() -> i32 { return 0; }\n' > "$T/n/main.con"
+	run "$BIN/concrete" "$T/n/main.con" --test
+	[ "$status" -eq 0 ]
+	[ "$output" = "PASS: tr
+PASS: a_ta
+PASS: a_b_tb
+PASS: c_tc" ]
+}

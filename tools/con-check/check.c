@@ -381,7 +381,6 @@ int check_module(Module *m, Diags *d)
 	free(c.reported.v);
 	free(c.tparams.v);
 	free(c.owners.v);
-	free(c.traits.v);
 	free(c.timpls.v);
 	if (!c.errors)
 		m->stage = STAGE_CHECKED;

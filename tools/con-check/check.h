@@ -86,7 +86,6 @@ typedef struct Checker {
 	VEC(TParam) tparams;  /* type parameters in scope (impl's, then fn's) */
 	uint32_t self_ty;     /* `Self` inside an impl or trait, 0 elsewhere */
 	VEC(Owner) owners;    /* impl method / trait method -> ImplDecl/TraitDecl */
-	VEC(Sym) traits;      /* trait declarations of the file */
 	VEC(TraitImpl) timpls;/* `impl Trait for Type` facts for bound checks */
 	/* enums.c */
 	uint32_t enum_option, enum_result;  /* the builtin EnumDecls */

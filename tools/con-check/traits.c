@@ -74,13 +74,11 @@ void collect_trait(Checker *c, uint32_t tr)
 		cerr(c, CD_DESTROY_DECL, n->span);
 		return;
 	}
-	for (uint32_t i = 0; i < c->traits.n; i++)
-		if (c->traits.v[i].name == n->TraitDecl.name) {
-			cerr(c, CD_DUP_ITEM, n->span, "trait", str_get(n->TraitDecl.name));
-			return;
-		}
-	Sym s = { n->TraitDecl.name, tr };
-	vec_push(c->traits, s);
+	/* Traits are module items (not importable, LANGUAGE.md 4.3). */
+	if (!sym_add(c, n->TraitDecl.name, tr)) {
+		cerr(c, CD_DUP_ITEM, n->span, "trait", str_get(n->TraitDecl.name));
+		return;
+	}
 	List ms = n->TraitDecl.methods;
 	for (uint32_t i = 0; i < ms.len; i++) {
 		Owner o = { LIST_AT(m, ms, i), tr };
@@ -90,10 +88,7 @@ void collect_trait(Checker *c, uint32_t tr)
 
 static uint32_t find_trait(Checker *c, Str name)
 {
-	for (uint32_t i = 0; i < c->traits.n; i++)
-		if (c->traits.v[i].name == name)
-			return c->traits.v[i].node;
-	return 0;
+	return sym_lookup(c, name, NK_TraitDecl);
 }
 
 /* The implemented type: `Name<targs>`, or `Name<impl parameters>` for a
@@ -305,15 +300,22 @@ static void check_trait_impl(Checker *c, uint32_t impl)
 void check_traits(Checker *c)
 {
 	Module *m = c->m;
-	for (uint32_t i = 0; i < c->traits.n; i++) {
-		uint32_t tr = c->traits.v[i].node;
-		List ms = NODE_AT(m, tr)->TraitDecl.methods;
-		for (uint32_t k = 0; k < ms.len; k++) {
-			uint32_t fd = LIST_AT(m, ms, k);
-			if (NODE_AT(m, fd)->kind == NK_FnDecl && !NODE_AT(m, fd)->ty)
-				resolve_trait_sig(c, fd);
+	uint32_t saved = c->scope;
+	for (uint32_t i = 0; i < c->scopes.n; i++) {
+		c->scope = i;       /* a trait's signatures name its module's types */
+		for (uint32_t j = 0; j < c->scopes.v[i].syms.n; j++) {
+			uint32_t tr = c->scopes.v[i].syms.v[j].node;
+			if (NODE_AT(m, tr)->kind != NK_TraitDecl)
+				continue;
+			List ms = NODE_AT(m, tr)->TraitDecl.methods;
+			for (uint32_t k = 0; k < ms.len; k++) {
+				uint32_t fd = LIST_AT(m, ms, k);
+				if (NODE_AT(m, fd)->kind == NK_FnDecl && !NODE_AT(m, fd)->ty)
+					resolve_trait_sig(c, fd);
+			}
 		}
 	}
+	c->scope = saved;
 	for (uint32_t i = 0; i < c->timpls.n; i++) {
 		uint32_t impl = c->timpls.v[i].impl;
 		if (NODE_AT(m, impl)->aux)
