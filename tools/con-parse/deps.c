@@ -185,9 +185,10 @@ int deps_write(const char *path, const char *target, const char *cache, FILE *ou
 	for (uint32_t i = 0; i < D.files.n; i++)
 		fprintf(out, " %s", names[i]);
 	fputc('\n', out);
-	/* one phony rule per dependency, so deleting a module file does not
-	 * break make (like cc -MP) */
-	for (uint32_t i = 1; i < D.files.n; i++)
+	/* one empty rule per dependency, so deleting or moving a file does not
+	 * break make (like cc -MP); in a pipeline fragment the root too, so a
+	 * stale fragment is remade instead of stopping the build */
+	for (uint32_t i = cache ? 0 : 1; i < D.files.n; i++)
 		fprintf(out, "\n%s:\n", names[i]);
 	return 0;
 }
