@@ -2,8 +2,7 @@
  *
  * Each top-level module is checked in phases so that functions may be called
  * before their declaration: collect item names, resolve struct fields and
- * function signatures, check constants, then check bodies.  Constructs the
- * subset does not handle yet are rejected with "not supported yet: ...". */
+ * function signatures, check constants, then check bodies. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,14 +11,6 @@
 static bool valid(Checker *c, uint32_t i)
 {
 	return i && i < c->m->nodes.n;
-}
-
-/* Item kinds outside this subset, with the name used in the diagnostic. */
-static const char *unsupported_item(int kind)
-{
-	switch (kind) {
-	default: return NULL;
-	}
 }
 
 static void add_sym(Checker *c, uint32_t item, Str name, const char *what)
@@ -32,11 +23,6 @@ static void collect_item(Checker *c, uint32_t it)
 {
 	Module *m = c->m;
 	Node *n = NODE_AT(m, it);
-	const char *why = unsupported_item(n->kind);
-	if (why) {
-		cerr(c, CD_UNSUPPORTED, n->span, why);
-		return;
-	}
 	switch (n->kind) {
 	case NK_FnDecl:
 		if (!(n->FnDecl.flags & FL_EXTERN) && is_reserved_fn(n->FnDecl.name))

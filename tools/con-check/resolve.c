@@ -149,11 +149,6 @@ static const struct { const char *name; int kind, bits, sign; } prims[] = {
 	{ "char", TK_Char, 0, 0 },
 };
 
-/* Names the language knows that this subset does not type yet. */
-static const char *const unsupported_types[] = {
-	"f32", "f64", "Float64", "Self",
-};
-
 static uint32_t struct_type(Checker *c, uint32_t decl)
 {
 	Type t;
@@ -190,18 +185,9 @@ static uint32_t resolve_tyname(Checker *c, Node *n)
 	xt = enum_resolve_tyname(c, (uint32_t)(n - c->m->nodes.v));   /* enums.c */
 	if (xt)
 		return xt;
-	for (size_t i = 0; i < sizeof unsupported_types / sizeof *unsupported_types; i++)
-		if (!strcmp(s, unsupported_types[i])) {
-			cerr(c, CD_UNSUPPORTED, n->span, arena_printf("type '%s'", s));
-			return c->t_err;
-		}
 	uint32_t decl = FIND_STRUCT(c, n->TyName.name);
 	if (!decl) {
 		cerr(c, CD_UNKNOWN_TYPE, n->span, s);
-		return c->t_err;
-	}
-	if (n->TyName.args.len) {
-		cerr(c, CD_UNSUPPORTED, n->span, arena_printf("generic type '%s'", s));
 		return c->t_err;
 	}
 	return struct_type(c, decl);
