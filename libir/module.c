@@ -287,3 +287,51 @@ const char *type_name(Module *m, uint32_t t)
 	free(b.s);
 	return s;
 }
+
+/* ABI.md 11 spelling of a type inside symbols.  base: the name a method
+ * namespace uses (LANGUAGE.md 4.2 step 1: canonical primitive names, a named
+ * type without its arguments, NULL for a type with no methods); otherwise
+ * the full instance spelling with nested arguments appended (`Pair_Int`,
+ * `Vec_Int`, "unknown" for what has no spelling). */
+const char *type_symbol_name(Module *m, uint32_t t, bool base)
+{
+	if (!t || t >= m->types.n)
+		return base ? NULL : "unknown";
+	Type *ty = TYPE_AT(m, t);
+	switch (ty->kind) {
+	case TK_Int:
+		if (ty->Int.bits == 64)
+			return ty->Int.sign ? "Int" : "Uint";
+		return arena_printf("%c%d", ty->Int.sign ? 'i' : 'u', (int)ty->Int.bits);
+	case TK_Bool: return "Bool";
+	case TK_Char: return "Char";
+	case TK_Float: return ty->Float.bits == 32 ? "Float32" : "Float64";
+	case TK_String: return "String";
+	case TK_Struct: case TK_Enum: {
+		const char *s = str_get(ty->Struct.name);
+		List a = ty->Struct.args;
+		for (uint32_t i = 0; !base && i < a.len; i++)
+			s = arena_printf("%s_%s", s, type_symbol_name(m, LIST_AT(m, a, i), false));
+		return s;
+	}
+	case TK_Vec:
+		return base ? "Vec" : arena_printf("Vec_%s", type_symbol_name(m, ty->Vec.elem, false));
+	default:
+		break;
+	}
+	if (base)
+		return NULL;
+	switch (ty->kind) {
+	case TK_Unit: return "Unit";
+	case TK_Heap: return arena_printf("Heap_%s", type_symbol_name(m, ty->Heap.elem, false));
+	case TK_HeapArray: return arena_printf("HeapArray_%s", type_symbol_name(m, ty->HeapArray.elem, false));
+	case TK_Ref:
+		return arena_printf("%s_%s", ty->Ref.mut ? "refmut" : "ref", type_symbol_name(m, ty->Ref.elem, false));
+	case TK_Ptr:
+		return arena_printf("%s_%s", ty->Ptr.mut ? "ptrmut" : "ptr", type_symbol_name(m, ty->Ptr.elem, false));
+	case TK_Array:
+		return arena_printf("arr%lld_%s", (long long)ty->Array.len, type_symbol_name(m, ty->Array.elem, false));
+	default:
+		return "unknown";
+	}
+}

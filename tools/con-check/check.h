@@ -214,7 +214,6 @@ uint32_t check_generic_structlit(Checker *c, uint32_t e, uint32_t decl);
 bool check_generic_path(Checker *c, uint32_t e, uint32_t *ret);
 /* Canonical type name of LANGUAGE.md 4.2 (Int, Uint, i32, Bool, ...,
  * a named type's own name), NULL for types without one. */
-const char *type_base_name(Checker *c, uint32_t t);
 
 /* traits.c: impls, methods, traits, bounds, destroy() */
 void collect_impl(Checker *c, uint32_t impl);

@@ -464,26 +464,6 @@ uint32_t check_generic_call(Checker *c, uint32_t e, uint32_t fd)
 	return r;
 }
 
-/* LANGUAGE.md 4.2 step 1 and ABI.md 11 spellings. */
-const char *type_base_name(Checker *c, uint32_t t)
-{
-	if (ty_is_err(c, t))
-		return NULL;
-	Type *ty = ty_at(c, t);
-	switch (ty->kind) {
-	case TK_Int:
-		if (ty->Int.bits == 64)
-			return ty->Int.sign ? "Int" : "Uint";
-		return arena_printf("%c%d", ty->Int.sign ? 'i' : 'u', (int)ty->Int.bits);
-	case TK_Bool: return "Bool";
-	case TK_Char: return "Char";
-	case TK_Float: return ty->Float.bits == 32 ? "Float32" : "Float64";
-	case TK_String: return "String";
-	case TK_Struct: case TK_Enum: return str_get(ty->Struct.name);
-	case TK_Vec: return "Vec";
-	default: return NULL;
-	}
-}
 
 /* LANGUAGE.md 4.3 / CHECKS.md 7.4: each bound of a type parameter must be
  * implemented by its argument; primitives and type variables are not

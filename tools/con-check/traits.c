@@ -330,7 +330,7 @@ void check_traits(Checker *c)
 
 bool type_implements(Checker *c, uint32_t t, Str trait)
 {
-	const char *bn = type_base_name(c, t);
+	const char *bn = type_symbol_name(c->m, t, true);
 	if (!bn)
 		return false;
 	Str b = str_internz(bn);
@@ -420,7 +420,7 @@ uint32_t check_methodcall(Checker *c, uint32_t e, uint32_t expect)
 	}
 	if (!ty_is_err(c, bt) && ty_at(c, bt)->kind == TK_Param)
 		return tvar_method(c, e, bt, ref);
-	const char *bn = type_base_name(c, bt);
+	const char *bn = type_symbol_name(c->m, bt, true);
 	if (!bn) {
 		cerr(c, CD_METHOD_NONNAMED, NODE_AT(m, e)->span, tname(c, rt));
 		check_args_loose(c, args);

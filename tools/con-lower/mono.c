@@ -194,38 +194,7 @@ uint32_t mono_type(L *l, uint32_t t)
  * (`Vec_Int`) and references spelled out so instances never collide. */
 static const char *targ_name(L *l, uint32_t t)
 {
-	if (!t || t >= l->m->types.n)
-		return "unknown";
-	Type *ty = TYPE_AT(l->m, t);
-	switch (ty->kind) {
-	case TK_Int:
-		if (ty->Int.bits == 64)
-			return ty->Int.sign ? "Int" : "Uint";
-		return arena_printf("%c%d", ty->Int.sign ? 'i' : 'u', (int)ty->Int.bits);
-	case TK_Bool: return "Bool";
-	case TK_Char: return "Char";
-	case TK_Float: return ty->Float.bits == 32 ? "Float32" : "Float64";
-	case TK_String: return "String";
-	case TK_Unit: return "Unit";
-	case TK_Heap: return arena_printf("Heap_%s", targ_name(l, ty->Heap.elem));
-	case TK_HeapArray: return arena_printf("HeapArray_%s", targ_name(l, ty->HeapArray.elem));
-	case TK_Vec: return arena_printf("Vec_%s", targ_name(l, ty->Vec.elem));
-	case TK_Ref:
-		return arena_printf("%s_%s", ty->Ref.mut ? "refmut" : "ref", targ_name(l, ty->Ref.elem));
-	case TK_Ptr:
-		return arena_printf("%s_%s", ty->Ptr.mut ? "ptrmut" : "ptr", targ_name(l, ty->Ptr.elem));
-	case TK_Array:
-		return arena_printf("arr%lld_%s", (long long)ty->Array.len, targ_name(l, ty->Array.elem));
-	case TK_Struct: case TK_Enum: {
-		List a = ty->Struct.args;
-		const char *s = str_get(ty->Struct.name);
-		for (uint32_t i = 0; i < a.len; i++)
-			s = arena_printf("%s_%s", s, targ_name(l, LIST_AT(l->m, a, i)));
-		return s;
-	}
-	default:
-		return "unknown";
-	}
+	return type_symbol_name(l->m, t, false);
 }
 
 /* Name of a struct type in the IR: `Pair_Int` for an instance. */
@@ -473,12 +442,8 @@ uint32_t mono_call_args(L *l, uint32_t n, uint32_t *out)
 
 static const char *base_name(L *l, uint32_t t)
 {
-	Type *ty = TYPE_AT(l->m, t);
-	if (ty->kind == TK_Struct || ty->kind == TK_Enum)
-		return str_get(ty->Struct.name);
-	if (ty->kind == TK_Vec)
-		return "Vec";
-	return targ_name(l, t);
+	const char *b = type_symbol_name(l->m, t, true);
+	return b ? b : targ_name(l, t);
 }
 
 /* A method of a trait bound: the concrete type's `Type_m` for this
