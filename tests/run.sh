@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test suite and ends with one "N passed, N failed" line.
-# Usage: tests/run.sh [SUITE...]   suites: unit parse bats programs verify valgrind fuzz asan
+# Usage: tests/run.sh [SUITE...]   suites: unit parse bats programs catalogue verify valgrind fuzz asan
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 export CONCRETE_BIN=${CONCRETE_BIN:-$top/build/bin}
-suites=${*:-unit parse bats programs verify valgrind fuzz asan}
+suites=${*:-unit parse bats programs catalogue verify valgrind fuzz asan}
 total_pass=0 total_fail=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -52,6 +52,7 @@ for s in $suites; do
 	parse) run_suite parse bash "$here/parse/run.sh" ;;
 	bats) run_suite bats bats_suite ;;
 	programs) run_suite programs bash "$here/programs/run.sh" ;;
+	catalogue) run_suite catalogue bash "$here/programs/catalogue.sh" ;;
 	verify) run_suite verify bash "$here/programs/verify.sh" ;;
 	valgrind) run_suite valgrind bash "$here/programs/valgrind.sh" ;;
 	fuzz) run_suite fuzz bash "$here/fuzz/smoke.sh" ;;

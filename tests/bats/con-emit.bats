@@ -11,7 +11,7 @@ fn add(a: Int, b: Int) -> Int {
     return a + b;
 }
 
-fn main() -> Int {
+fn main() with(Console) -> Int {
     let mut arr: [Int; 3] = [1, 2, 3];
     let p: P = P { y: 2, x: 1 };
     arr[1] = add(p.x, p.y);

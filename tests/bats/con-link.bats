@@ -81,7 +81,7 @@ fn bump(o: Outer) -> Outer {
     return c;
 }
 
-fn main() -> Int {
+fn main() with(Console) -> Int {
     let mut o: Outer = Outer { n: 5, inner: Inner { b: 200, a: -3 } };
     o.inner.a = o.inner.a * 2;
     println("a=", o.inner.a, " b=", o.inner.b, " n=", o.n);
@@ -157,7 +157,7 @@ true
 	printf 'fn main() -> bool {\n    return 1 < 2;\n}\n' > "$T/b.con"
 	printf 'fn main() -> i32 {\n    return -7;\n}\n' > "$T/i.con"
 	printf 'fn main() -> u8 {\n    return 255;\n}\n' > "$T/u.con"
-	printf 'fn main() {\n    print_int(5);\n}\n' > "$T/n.con"
+	printf 'fn main() with(Console) {\n    print_int(5);\n}\n' > "$T/n.con"
 	build b && build i && build u && build n
 	run "$T/b"; [ "$output" = "true" ]
 	run "$T/i"; [ "$output" = "-7" ]
@@ -168,7 +168,7 @@ true
 
 @test "an out-of-bounds index aborts with the location" {
 	cat > "$T/oob.con" <<'SRC'
-fn main() -> Int {
+fn main() with(Console) -> Int {
     let a: [Int; 3] = [1, 2, 3];
     let mut i: Int = 0;
     while i < 10 {

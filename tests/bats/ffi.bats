@@ -78,7 +78,7 @@ trusted extern fn is_pos(v: Int) -> bool;
 trusted extern fn next_char(c: char) -> char;
 trusted extern fn neg16(v: i16) -> i16;
 trusted extern fn widen8(v: i8, u: u8) -> i32;
-fn main() with(Console) -> Int {
+fn main() with(Console, Unsafe) -> Int {
     println(sum_point(Point { x: 40, y: 2 }), " ", sum_small(Small { a: 4, b: 2 }), " ", sum_big(Big { a: 1, b: 2, c: 3 }));
     println(mix_val(Mix { d: 1.5, i: 4 }) as Int, " ", f2_sum(F2 { a: 5.5, b: 0.5 }) as Int, " ", f3_sum(F3 { a: 1.0, b: 2.0, c: 3.0 }) as Int);
     let arr: [Int; 3] = [5, 6, 7];

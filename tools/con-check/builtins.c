@@ -503,7 +503,8 @@ static uint32_t arrow_struct(Checker *c, uint32_t e, bool write)
 		if (write)
 			cerr(c, CD_ARROW_ASSIGN, sp, tname(c, bt));
 		else
-			cerr(c, CD_ARROW_NONHEAP, sp, tname(c, bt));
+			diag_hint(cerr(c, CD_ARROW_NONHEAP, sp, tname(c, bt)),
+				"use '.' for direct field access");
 		return 0;
 	}
 	uint32_t st = ty_at(c, h)->Heap.elem;

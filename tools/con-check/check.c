@@ -58,7 +58,9 @@ static void collect_item(Checker *c, uint32_t it)
 	case NK_TypeAlias:       /* typesx.c */
 		add_sym(c, it, n->TypeAlias.name, "type alias");
 		break;
-	case NK_CapAlias:
+	case NK_CapAlias:        /* caps.c; expanded by resolve.c's cap_list */
+		add_sym(c, it, n->CapAlias.name, "capability alias");
+		break;
 	case NK_Attr:
 	case NK_Import:         /* imports.c */
 	case NK_Module:         /* a scope of its own */
@@ -219,7 +221,14 @@ static void check_body(Checker *c, uint32_t fd)
 			scope_push(c, NODE_AT(m, p)->Param.name, p);
 	}
 	gen_enter(c, fd);
+	int e0 = c->errors;
 	check_block(c, NODE_AT(m, fd)->FnDecl.body, 0, false);
+	int e1 = c->errors;
+	borrowck_fn(c, fd);     /* borrowck.c: borrow rules of CHECKS.md 4 */
+	/* linear.c: ownership needs every type; the leak check runs only on
+	 * an otherwise clean body (CHECKS.md 1) */
+	if (e1 == e0)
+		check_linear(c, fd, c->errors == e0);
 	gen_leave(c);
 	c->fn = 0;
 }
@@ -316,6 +325,7 @@ static void check_scopes(Checker *c)
 	each_item(c, NK_EnumDecl, enum_resolve);          /* enums.c */
 	each_item(c, NK_StructDecl, check_cycle);
 	each_item(c, NK_StructDecl, tx_check_struct);     /* typesx.c: repr rules */
+	each_item(c, NK_StructDecl, check_copy_struct);   /* decls.c: Copy fields */
 	each_item(c, NK_TypeAlias, tx_resolve_decl);
 	each_item(c, NK_NewtypeDecl, tx_resolve_decl);
 	each_item(c, NK_FnDecl, resolve_signature);
@@ -324,6 +334,7 @@ static void check_scopes(Checker *c)
 	each_item(c, NK_FnDecl, tx_check_extern);         /* typesx.c: FFI safety */
 	each_item(c, NK_ConstDecl, const_phase);
 	each_item(c, NK_FnDecl, check_body);
+	check_caps(c);                                    /* caps.c */
 	c->scope = NO_SCOPE;
 }
 

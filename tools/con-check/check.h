@@ -245,10 +245,14 @@ bool tx_binary(Checker *c, uint32_t e, uint32_t lt, uint32_t rt, uint32_t *ret);
 uint32_t tx_cast(Checker *c, uint32_t e);
 bool tx_ffi_safe(Checker *c, uint32_t t, bool ret);
 void tx_check_struct(Checker *c, uint32_t sd);
+void check_copy_struct(Checker *c, uint32_t sd);   /* decls.c: CHECKS.md 3.1 */
 void tx_check_extern(Checker *c, uint32_t fd);
 void tx_check_union_lit(Checker *c, uint32_t e, uint32_t decl);
 void tx_resolve_decl(Checker *c, uint32_t d);
 uint32_t tx_alias_struct(Checker *c, Str name);
+
+/* caps.c: capability containment, polymorphism, Unsafe/Alloc gating */
+void check_caps(Checker *c);
 
 /* testfn.c: the shape of #[test] functions */
 void check_test_fn(Checker *c, uint32_t fd);
@@ -266,11 +270,18 @@ void check_let_struct(Checker *c, uint32_t s);
 uint32_t check_try(Checker *c, uint32_t e);
 void check_defer(Checker *c, uint32_t s);
 
+/* linear.c: linearity and ownership of one type-checked body (CHECKS.md 2,
+ * 3.3): use after move, leaks, branch and loop rules, defer, named refs.
+ * Needs the function's generic context (Copy bounds). */
+void check_linear(Checker *c, uint32_t fd, bool leaks);
+
 /* stmt.c */
 uint32_t check_block(Checker *c, uint32_t blk, uint32_t expect, bool value);
 void check_stmt(Checker *c, uint32_t s);
 /* borrow.c: a `borrow [mut] x as r in R { }` statement */
 void check_borrow(Checker *c, uint32_t s);
+/* borrowck.c: freezing, escapes and named references of one checked body */
+void borrowck_fn(Checker *c, uint32_t fd);
 uint32_t check_while(Checker *c, uint32_t w, uint32_t expect);
 uint32_t check_match(Checker *c, uint32_t mt, uint32_t expect);
 uint32_t check_arm_body(Checker *c, uint32_t body, uint32_t expect, bool is_expr);

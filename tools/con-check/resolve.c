@@ -220,6 +220,17 @@ static List cap_list(Checker *c, List caps)
 			have[k] = true;
 			continue;
 		}
+		/* `cap IO = File + Console;` expands to its members (caps.c) */
+		uint32_t al = c->scope != NO_SCOPE ? sym_lookup(c, s, NK_CapAlias) : 0;
+		if (al) {
+			List ac = NODE_AT(c->m, al)->CapAlias.caps;
+			for (uint32_t j = 0; j < ac.len; j++)
+				for (k = 0; k < NCAPS; k++)
+					if (!strcmp(str_get(LIST_AT(c->m, ac, j)), "Std") ? k < NCAPS - 1
+						: !strcmp(str_get(LIST_AT(c->m, ac, j)), cap_order[k]))
+						have[k] = true;
+			continue;
+		}
 		bool dup = false;
 		for (uint32_t j = 0; j < other.n; j++)
 			dup |= other.v[j] == s;

@@ -39,7 +39,8 @@ static void check_cond(Checker *c, uint32_t cond, const char *what)
 {
 	uint32_t t = check_expr(c, cond, c->t_bool);
 	if (!ty_is_err(c, t) && t != c->t_bool)
-		cerr(c, CD_COND_STMT, NODE_AT(c->m, cond)->span, what, tname(c, t));
+		cerr(c, what[0] == 'i' ? CD_COND_STMT : CD_COND_WHILE,
+			NODE_AT(c->m, cond)->span, what, tname(c, t));
 }
 
 uint32_t check_block(Checker *c, uint32_t blk, uint32_t expect, bool value)
@@ -264,7 +265,10 @@ static void check_assign(Checker *c, uint32_t s)
 	case NK_Deref: {
 		uint32_t t = check_expr(c, tgt, 0);
 		uint32_t rt = NODE_AT(m, NODE_AT(m, tgt)->Deref.expr)->ty;
-		if (kind_of(c, rt) == TK_Ref && !ty_at(c, rt)->Ref.mut)
+		int rk = kind_of(c, rt);
+		/* `*e = v` needs &mut T or *mut T (CHECKS.md 4.5); not a Heap<T> */
+		if ((rk == TK_Ref && !ty_at(c, rt)->Ref.mut) || (rk == TK_Ptr && !ty_at(c, rt)->Ptr.mut)
+			|| rk == TK_Heap)
 			cerr(c, CD_ASSIGN_THRU_REF, sp, tname(c, rt));
 		expect_type(c, val, t, sp, "deref assignment");
 		return;
@@ -390,8 +394,10 @@ uint32_t check_match(Checker *c, uint32_t mt, uint32_t expect)
 	if (enum_scrut_type(c, st))
 		return check_match_enum(c, mt, st, expect);    /* enums.c */
 	int sk = kind_of(c, st);
-	if (sk == TK_Struct)
-		cerr(c, CD_UNKNOWN_ENUM, sp, str_get(ty_at(c, st)->Struct.name));
+	/* CHECKS.md 7.6: one & is stripped before the named-type test. */
+	uint32_t named = sk == TK_Ref ? ty_at(c, st)->Ref.elem : st;
+	if (kind_of(c, named) == TK_Struct)
+		cerr(c, CD_UNKNOWN_ENUM, sp, str_get(ty_at(c, named)->Struct.name));
 	else if (sk != TK_Error && sk != TK_Int && sk != TK_Char && sk != TK_Bool)
 		cerr(c, CD_MATCH_SCRUT, sp, tname(c, st));
 	bool ok_scrut = sk == TK_Int || sk == TK_Char || sk == TK_Bool;

@@ -437,8 +437,12 @@ static uint32_t check_addrof(Checker *c, uint32_t e, uint32_t expect)
 	if (mut && xn->kind == NK_Ident && xn->aux) {
 		Node *d = NODE_AT(m, xn->aux);
 		if ((d->kind == NK_Let && !(d->Let.flags & FL_MUT)) || d->kind == NK_ConstDecl
-			|| d->kind == NK_PatBind || d->kind == NK_FnDecl)
-			cerr(c, CD_MUT_BORROW_IMM, xn->span, str_get(xn->Ident.name));
+			|| d->kind == NK_PatBind || d->kind == NK_FnDecl) {
+			Span ds = d->span;
+			Diag *dg = cerr(c, CD_MUT_BORROW_IMM, xn->span, str_get(xn->Ident.name));
+			diag_note(dg, ds, "'%s' is declared here without 'mut'", str_get(xn->Ident.name));
+			diag_hint(dg, "declare with 'let mut' to allow mutable borrowing");
+		}
 	}
 	return ty_is_err(c, t) ? c->t_err : ref_ty(c, t, mut);
 }

@@ -77,6 +77,7 @@ uint32_t tcopy(L *l, uint32_t t)
 			List fields = list_make(l->o, ft, fl.len);
 			NODE_AT(l->o, s)->IrStruct.fields = fields;
 			vec_push(l->structs, s);
+			postmono_check_copy(l, t);     /* postmono.c: CHECKS.md 8.2 */
 			return it;
 		}
 		break;
@@ -947,9 +948,17 @@ void lower_fn(L *l, uint32_t fn, Str modpath)
 	NODE_AT(l->o, f)->IrFunc.blocks = blist;
 }
 
+/* Non-generic functions; `cap C` parameters alone do not make a function
+ * generic (capabilities have no run-time form). */
 static bool lowerable_fn(L *l, uint32_t it)
 {
-	return N(it)->kind == NK_FnDecl && N(it)->FnDecl.generics.len == 0;
+	if (N(it)->kind != NK_FnDecl)
+		return false;
+	List g = N(it)->FnDecl.generics;
+	for (uint32_t i = 0; i < g.len; i++)
+		if (!(N(LIST_AT(l->m, g, i))->GenericParam.flags & FL_CAP))
+			return false;
+	return true;
 }
 
 /* Is a function `name` defined in more than one top-level module? */

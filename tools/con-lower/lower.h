@@ -128,4 +128,7 @@ void lower_borrow(L *l, uint32_t n);
 void defer_run(L *l, uint32_t mark);
 void defer_leave(L *l, uint32_t mark);
 
+/* postmono.c */
+void postmono_check_copy(L *l, uint32_t t);
+
 #endif
