@@ -3,9 +3,9 @@
 # catalogue.txt): every row ID has tests chk_<ID>_neg1, chk_<ID>_neg2 (with
 # a .err whose first line contains one of the row's key phrases) and
 # chk_<ID>_ok (with a .out), as x.con files here or as mod_files/x/main.con.
-# A row with no programs at all is listed as missing; a row whose programs
-# exist but are incomplete or malformed fails.  CATALOGUE_STRICT=1 makes
-# missing rows fail too.
+# A row with no programs fails, unless catalogue.txt marks it `deferred`
+# with the reason (printed on every run); a row whose programs exist but are
+# incomplete or malformed fails.
 # Usage: tests/programs/catalogue.sh
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -33,6 +33,9 @@ has_phrase() {
 pass=0 fail=0 missing=()
 while IFS=$'\t' read -r id phrases; do
 	case $id in ''|'#'*) continue ;; esac
+	if [ "${phrases%%$'\t'*}" = deferred ]; then
+		echo "deferred $id: ${phrases#*$'\t'}"; continue
+	fi
 	IFS=$'\t' read -r -a ps <<< "$phrases"
 	n1=$(prog "chk_${id}_neg1") n2=$(prog "chk_${id}_neg2") ok=$(prog "chk_${id}_ok")
 	if [ -z "$n1$n2$ok" ]; then
@@ -60,8 +63,8 @@ while IFS=$'\t' read -r id phrases; do
 	fi
 done < "$here/catalogue.txt"
 if [ ${#missing[@]} -gt 0 ]; then
-	echo "rows without programs (${#missing[@]}): ${missing[*]}"
-	[ "${CATALOGUE_STRICT:-0}" = 1 ] && fail=$((fail + ${#missing[@]}))
+	echo "FAIL rows without programs (${#missing[@]}): ${missing[*]}"
+	fail=$((fail + ${#missing[@]}))
 fi
 echo "catalogue: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1,10 +1,24 @@
 /* check.h: private interface of con-check's passes.
  *
- * resolve.c  module symbols, local scopes, labels, syntactic types -> types
- * types.c    type predicates and expression typing (literal typing, 5.2)
- * stmt.c     statements, blocks, loops, match
- * check.c    check_module: items, structs, constants, functions
- * report.c   the diagnostics table (diagnostics.h) and context lines
+ * check.c     check_module: phases over items, then each function body
+ * resolve.c   module scopes, local scopes, labels, syntactic types -> types
+ * imports.c   `import`, qualified names, module interfaces read with -I
+ * types.c     expression typing (literal typing, LANGUAGE.md 5.2)
+ * typesx.c    floats, pointers, aliases, newtypes, unions, casts, repr rules
+ * calls.c     calls and their arguments
+ * builtins.c  the builtins of BUILTINS.md
+ * generics.c  type parameters, substitution, inference, turbofish
+ * traits.c    impls, methods, traits, bounds, Destroy
+ * enums.c     enums, variant literals, patterns, `?`
+ * stmt.c      statements, blocks, loops, match
+ * borrow.c    typing of borrow blocks
+ * decls.c     Copy declarations (CHECKS.md 3.1)
+ * entry.c     exactly one `main`; testfn.c: `#[test]` signatures
+ * After a body type-checks, the CHECKS.md passes run over it:
+ * borrowck.c  frozen owners, escapes, named references (CHECKS.md 4, 5)
+ * linear.c    linearity and ownership (CHECKS.md 2, 3.3)
+ * caps.c      capabilities (CHECKS.md 6), after all bodies
+ * report.c    the diagnostics table (diagnostics.h) and context lines
  */
 #ifndef CON_CHECK_H
 #define CON_CHECK_H

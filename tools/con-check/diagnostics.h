@@ -5,6 +5,7 @@
 #ifdef CDIAG
 /* ---- resolve ---- */
 CDIAG(UNDECL_VAR,      "resolve", "E0100", "undeclared variable '%s'")
+CDIAG(ASSIGN_UNDECL,   "check",   "E0202", "assignment to undeclared variable '%s'")
 CDIAG(UNKNOWN_FN,      "resolve", "E0101", "unknown function '%s'")
 CDIAG(UNKNOWN_STRUCT,  "resolve", "E0102", "unknown struct type '%s'")
 CDIAG(UNKNOWN_TYPE,    "resolve", "E0108", "unknown type '%s'")

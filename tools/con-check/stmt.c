@@ -235,6 +235,14 @@ static void check_assign(Checker *c, uint32_t s)
 	switch (tn->kind) {
 	case NK_Ident: {
 		Str name = tn->Ident.name;
+		/* CHECKS.md L13: the assignment's own message (it still contains
+		 * R1's "undeclared variable"). */
+		if (!scope_find(c, name) && !FIND_CONST(c, name) && !FIND_FN(c, name)) {
+			if (reported_once(c, name))
+				cerr(c, CD_ASSIGN_UNDECL, tn->span, str_get(name));
+			check_expr(c, val, 0);
+			return;
+		}
 		uint32_t t = check_expr(c, tgt, 0);
 		uint32_t d = NODE_AT(m, tgt)->aux;
 		int dk = valid(c, d) ? NODE_AT(m, d)->kind : NK_None;

@@ -1,9 +1,14 @@
 /* lower.h: private interface of con-lower's files.
  *
- * lower.c   the lowering state, instruction builders, expressions,
- *           statements, functions and the module entry point
- * Other files of this folder add lowering for one area each and use the
- * builders declared here. */
+ * lower.c     the lowering state, instruction builders, expressions,
+ *             statements, functions and the module entry point
+ * mono.c      monomorphization: instances, substitution, symbols
+ * match.c     enums, match, destructuring, `?`, defer
+ * builtins.c  String/Vec/Heap and the other builtins
+ * lowtypes.c  float constants and erased newtypes
+ * borrow.c    borrow blocks
+ * postmono.c  the post-monomorphization Copy check (CHECKS.md 8.2)
+ * Each area file uses the builders declared here. */
 #ifndef CON_LOWER_H
 #define CON_LOWER_H
 
