@@ -5,7 +5,7 @@ setup() {
 	BIN=${CONCRETE_BIN:-$BATS_TEST_DIRNAME/../../build/bin}
 	T=$(mktemp -d)
 	cat > "$T/ok.con" <<'SRC'
-struct Pt { x: Int, y: u8 }
+struct Copy Pt { x: Int, y: u8 }
 fn main() -> Int {
     let q: u8 = 2;
     let p = Pt { x: 1, y: 1 + q };

@@ -43,21 +43,21 @@ int32_t widen8(int8_t v, uint8_t u) { return v * 1000 + u; }
 C
 	cat > "$T/main.con" <<'SRC'
 #[repr(C)]
-struct Point { x: Int, y: Int }
+struct Copy Point { x: Int, y: Int }
 #[repr(C)]
-struct Small { a: i32, b: i32 }
+struct Copy Small { a: i32, b: i32 }
 #[repr(C)]
-struct Big { a: Int, b: Int, c: Int }
+struct Copy Big { a: Int, b: Int, c: Int }
 #[repr(C)]
-struct Mix { d: f64, i: i32 }
+struct Copy Mix { d: f64, i: i32 }
 #[repr(C)]
-struct F2 { a: f32, b: f32 }
+struct Copy F2 { a: f32, b: f32 }
 #[repr(C)]
-struct F3 { a: f32, b: f32, c: f32 }
+struct Copy F3 { a: f32, b: f32, c: f32 }
 #[repr(C)]
-struct Tiny { a: u8, b: u8, c: u8 }
+struct Copy Tiny { a: u8, b: u8, c: u8 }
 #[repr(C)]
-struct Ptrs { p: *const Int, n: Int }
+struct Copy Ptrs { p: *const Int, n: Int }
 trusted extern fn sum_point(p: Point) -> Int;
 trusted extern fn sum_small(s: Small) -> i32;
 trusted extern fn sum_big(b: Big) -> Int;

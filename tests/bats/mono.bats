@@ -7,16 +7,16 @@ setup() {
 	T=$(mktemp -d)
 	export TMPDIR=$T
 	cat > "$T/g.con" <<'SRC'
-struct Pair<A> { a: A, b: A }
-struct Point { x: Int, y: Int }
+struct Copy Pair<A> { a: A, b: A }
+struct Copy Point { x: Int, y: Int }
 trait Len { fn len(&self) -> Int; }
 impl Len for Point {
     fn len(&self) -> Int { return self.x + self.y; }
 }
 fn identity<T>(x: T) -> T { return x; }
-fn swap<A, B>(a: A, b: B) -> B { return b; }
+fn swap<A: Copy, B>(a: A, b: B) -> B { return b; }
 fn total<L: Len>(l: &L) -> Int { return l.len(); }
-fn first<T>(p: Pair<T>) -> T { return p.a; }
+fn first<T: Copy>(p: Pair<T>) -> T { return p.a; }
 fn main() -> Int {
     let p: Pair<Int> = Pair::<Int> { a: 1, b: 2 };
     let q: Point = Point { x: 3, y: 4 };
