@@ -205,6 +205,8 @@ uint32_t ty_int(Module *m, int bits, bool sign);
 uint32_t ty_ptr_to(Module *m, uint32_t elem, bool mut);
 /* Type as surface syntax (CHECKS.md: `i64`, `&mut T`, `[T; N]`, `Name<A>`). */
 const char *type_name(Module *m, uint32_t t);
+/* f(ctx, child) for every node child of n in schema (evaluation) order. */
+void node_each_child(Module *m, uint32_t n, void (*f)(void *ctx, uint32_t child), void *ctx);
 /* Type as spelled inside symbols (ABI.md 11); base = method-namespace name. */
 const char *type_symbol_name(Module *m, uint32_t t, bool base);
 

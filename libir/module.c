@@ -335,3 +335,33 @@ const char *type_symbol_name(Module *m, uint32_t t, bool base)
 		return "unknown";
 	}
 }
+
+/* Calls f(ctx, child) for every node child of n (F_NODE and F_NLIST fields)
+ * in schema order, which is evaluation order for expressions. */
+void node_each_child(Module *m, uint32_t n, void (*f)(void *ctx, uint32_t child), void *ctx)
+{
+	if (!n || n >= m->nodes.n)
+		return;
+	Node *x = NODE_AT(m, n);
+	switch (x->kind) {
+#define F_NODE(fl) f(ctx, p->fl);
+#define F_NLIST(fl) for (uint32_t i_ = 0; i_ < p->fl.len; i_++) f(ctx, LIST_AT(m, p->fl, i_));
+#define F_STR(fl)
+#define F_SLIST(fl)
+#define F_TYPE(fl)
+#define F_TLIST(fl)
+#define F_INT(fl)
+#define NODE(K, st, doc, fields) case NK_##K: { const struct N_##K *p = &x->K; (void)p; fields } break;
+#include "schema.def"
+#undef NODE
+#undef F_NODE
+#undef F_NLIST
+#undef F_STR
+#undef F_SLIST
+#undef F_TYPE
+#undef F_TLIST
+#undef F_INT
+	default:
+		break;
+	}
+}

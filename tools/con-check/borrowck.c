@@ -274,31 +274,11 @@ static void walk_methodcall(Bck *b, uint32_t e)
 }
 
 /* Every node and list child in schema order (evaluation order). */
+static void walk_child(void *b, uint32_t x) { walk(b, x); }
+
 static void walk_children(Bck *b, uint32_t x)
 {
-	Module *m = b->c->m;
-	Node *n = at(b, x);
-	switch (n->kind) {
-#define F_NODE(f) walk(b, p->f);
-#define F_NLIST(f) for (uint32_t i_ = 0; i_ < p->f.len; i_++) walk(b, LIST_AT(m, p->f, i_));
-#define F_STR(f)
-#define F_SLIST(f)
-#define F_TYPE(f)
-#define F_TLIST(f)
-#define F_INT(f)
-#define NODE(K, st, doc, fields) case NK_##K: { const struct N_##K *p = &n->K; (void)p; fields } break;
-#include "schema.def"
-#undef NODE
-#undef F_NODE
-#undef F_NLIST
-#undef F_STR
-#undef F_SLIST
-#undef F_TYPE
-#undef F_TLIST
-#undef F_INT
-	default:
-		break;
-	}
+	node_each_child(b->c->m, x, walk_child, b);
 }
 
 static void walk(Bck *b, uint32_t x)

@@ -368,36 +368,11 @@ static void gated(CapCtx *x, Span sp, const char *op, unsigned cap)
 
 static void walk(CapCtx *x, uint32_t i);
 
-static void walk_list(CapCtx *x, List l)
-{
-	for (uint32_t k = 0; k < l.len; k++)
-		walk(x, LIST_AT(x->c->m, l, k));
-}
+static void walk_child(void *x, uint32_t i) { walk(x, i); }
 
 static void walk_children(CapCtx *x, uint32_t i)
 {
-	Node *n = NODE_AT(x->c->m, i);
-	switch (n->kind) {
-#define F_NODE(f) walk(x, y->f);
-#define F_NLIST(f) walk_list(x, y->f);
-#define F_STR(f)
-#define F_SLIST(f)
-#define F_TYPE(f)
-#define F_TLIST(f)
-#define F_INT(f)
-#define NODE(K, st, doc, fields) case NK_##K: { const struct N_##K *y = &n->K; (void)y; fields } break;
-#include "schema.def"
-#undef NODE
-#undef F_NODE
-#undef F_NLIST
-#undef F_STR
-#undef F_SLIST
-#undef F_TYPE
-#undef F_TLIST
-#undef F_INT
-	default:
-		break;
-	}
+	node_each_child(x->c->m, i, walk_child, x);
 }
 
 /* The operations of CHECKS.md 5.2 and 5.1 found at node i. */
