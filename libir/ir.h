@@ -170,6 +170,7 @@ enum {
 	FL_RECV_DEREF = 1 << 23, /* MethodCall: recv is a reference; pass `*recv` */
 	FL_FILE_MODULE = 1 << 24,/* Module: the top shell around a `mod x;` file
 	                          * checked on its own (con-check --module) */
+	FL_LINKONCE = 1 << 25,   /* IrFunc: generic instance, linkonce_odr (ABI.md 11) */
 };
 
 /* ===== module.c: a stream in memory ===== */
@@ -205,6 +206,14 @@ uint32_t ty_int(Module *m, int bits, bool sign);
 uint32_t ty_ptr_to(Module *m, uint32_t elem, bool mut);
 /* Type as surface syntax (CHECKS.md: `i64`, `&mut T`, `[T; N]`, `Name<A>`). */
 const char *type_name(Module *m, uint32_t t);
+/* CHECKS.md 2.1 Copy-ness of a type; the hooks decide type parameters and
+ * give a newtype instance's inner type (0 = unknown). */
+typedef struct CopyHooks {
+	bool (*param)(void *ctx, uint32_t t);
+	uint32_t (*newtype_inner)(void *ctx, uint32_t t);
+	void *ctx;
+} CopyHooks;
+bool type_is_copy(Module *m, uint32_t t, const CopyHooks *h);
 /* f(ctx, child) for every node child of n in schema (evaluation) order. */
 void node_each_child(Module *m, uint32_t n, void (*f)(void *ctx, uint32_t child), void *ctx);
 /* Type as spelled inside symbols (ABI.md 11); base = method-namespace name. */

@@ -365,3 +365,46 @@ void node_each_child(Module *m, uint32_t n, void (*f)(void *ctx, uint32_t child)
 		break;
 	}
 }
+
+/* CHECKS.md 2.1: whether values of type t are Copy.  What is not known here
+ * counts as Copy so that no good program is rejected: an error type, a type
+ * whose declaration is not in this module, a union (it cannot be declared
+ * Copy; like raw pointers its contents are not tracked).  h->param decides a
+ * type parameter; h->newtype_inner gives the inner type of a newtype
+ * instance (0 = unknown, counts as Copy). */
+static bool is_copy_at(Module *m, uint32_t t, const CopyHooks *h, int depth)
+{
+	if (!t || t >= m->types.n || depth > 64)
+		return true;
+	Type *ty = TYPE_AT(m, t);
+	switch (ty->kind) {
+	case TK_Ref:
+		return !ty->Ref.mut;
+	case TK_Array:
+		return is_copy_at(m, ty->Array.elem, h, depth + 1);
+	case TK_String: case TK_Heap: case TK_Vec: case TK_HeapArray:
+		return false;
+	case TK_Param:
+		return h->param(h->ctx, t);
+	case TK_Struct: case TK_Enum: {
+		uint32_t d = ty->Struct.decl;
+		if (!d || d >= m->nodes.n)
+			return true;
+		Node *dn = NODE_AT(m, d);
+		if (dn->kind == NK_NewtypeDecl)
+			return is_copy_at(m, h->newtype_inner(h->ctx, t), h, depth + 1);
+		if (dn->kind == NK_StructDecl)
+			return (dn->StructDecl.flags & (FL_COPY | FL_UNION)) != 0;
+		if (dn->kind == NK_EnumDecl)
+			return (dn->EnumDecl.flags & FL_COPY) != 0;
+		return true;
+	}
+	default:
+		return true;     /* primitives, (), !, raw and fn pointers */
+	}
+}
+
+bool type_is_copy(Module *m, uint32_t t, const CopyHooks *h)
+{
+	return is_copy_at(m, t, h, 0);
+}

@@ -7,34 +7,20 @@
  * check in con-lower sees the instance).  Imported declarations (decl 0)
  * are not visible to us and count as Copy so that no good program is
  * rejected; newtypes are Copy iff their inner type is (2.1). */
-static bool field_copy(Checker *c, uint32_t t, int depth)
+static bool param_copy(void *c, uint32_t t)
 {
-	if (depth > 32)
-		return true;
-	Type *ty = ty_at(c, t);
-	switch (ty->kind) {
-	case TK_String: case TK_Heap: case TK_Vec: case TK_HeapArray:
-		return false;
-	case TK_Ref:
-		return !ty->Ref.mut;
-	case TK_Array:
-		return field_copy(c, ty->Array.elem, depth + 1);
-	case TK_Struct: case TK_Enum: {
-		uint32_t decl = ty->Struct.decl;
-		if (!decl || decl >= c->m->nodes.n)
-			return true;
-		Node *d = NODE_AT(c->m, decl);
-		if (d->kind == NK_StructDecl)
-			return (d->StructDecl.flags & FL_COPY) != 0;
-		if (d->kind == NK_EnumDecl)
-			return (d->EnumDecl.flags & FL_COPY) != 0;
-		if (d->kind == NK_NewtypeDecl)
-			return field_copy(c, tx_newtype_inner(c, t), depth + 1);
-		return true;
-	}
-	default:
-		return true;
-	}
+	return true;     /* the struct's own parameters: checked per instance (8.2) */
+}
+
+static uint32_t newtype_inner(void *c, uint32_t t)
+{
+	return tx_newtype_inner(c, t);
+}
+
+static bool field_copy(Checker *c, uint32_t t)
+{
+	CopyHooks h = { param_copy, newtype_inner, c };
+	return type_is_copy(c->m, t, &h);
 }
 
 /* `struct Copy S { .. }`: every field Copy ("contains non-copy field",
@@ -48,7 +34,7 @@ void check_copy_struct(Checker *c, uint32_t sd)
 	List fl = n->StructDecl.fields;
 	for (uint32_t i = 0; i < fl.len; i++) {
 		Node *f = NODE_AT(m, LIST_AT(m, fl, i));
-		if (f->kind != NK_FieldDecl || !f->ty || field_copy(c, f->ty, 0))
+		if (f->kind != NK_FieldDecl || !f->ty || field_copy(c, f->ty))
 			continue;
 		Diag *dg = cerr(c, CD_COPY_FIELD, f->span, str_get(n->StructDecl.name),
 			str_get(f->FieldDecl.name));

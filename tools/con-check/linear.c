@@ -59,36 +59,20 @@ static bool bound_copy(Lin *L, Str name)
 	return false;
 }
 
-static bool is_copy(Lin *L, uint32_t t, int depth)
+static bool param_copy(void *L, uint32_t t)
 {
-	Checker *c = L->c;
-	if (!t || ty_is_err(c, t) || depth > 64)
-		return true;
-	Type *ty = ty_at(c, t);
-	switch (ty->kind) {
-	case TK_Ref: return !ty->Ref.mut;
-	case TK_Array: return is_copy(L, ty->Array.elem, depth + 1);
-	case TK_String: case TK_Heap: case TK_Vec: case TK_HeapArray:
-		return false;
-	case TK_Param: return bound_copy(L, ty->Param.name);
-	case TK_Struct: case TK_Enum: {
-		uint32_t d = ty->kind == TK_Struct ? ty->Struct.decl : ty->Enum.decl;
-		if (!valid(L, d))
-			return true;
-		Node *dn = N(d);
-		if (dn->kind == NK_NewtypeDecl)
-			return is_copy(L, tx_newtype_inner(c, t), depth + 1);
-		/* a union cannot be declared Copy (LANGUAGE.md 2.5): like raw
-		 * pointers, its contents are not tracked */
-		if (dn->kind == NK_StructDecl)
-			return (dn->StructDecl.flags & (FL_COPY | FL_UNION)) != 0;
-		if (dn->kind == NK_EnumDecl)
-			return (dn->EnumDecl.flags & FL_COPY) != 0;
-		return true;
-	}
-	default:
-		return true;     /* primitives, (), !, raw and fn pointers */
-	}
+	return bound_copy(L, ty_at(((Lin *)L)->c, t)->Param.name);
+}
+
+static uint32_t newtype_inner(void *L, uint32_t t)
+{
+	return tx_newtype_inner(((Lin *)L)->c, t);
+}
+
+static bool is_copy(Lin *L, uint32_t t)
+{
+	CopyHooks h = { param_copy, newtype_inner, L };
+	return type_is_copy(L->m, t, &h);
 }
 
 /* ---- records ---- */
@@ -100,7 +84,7 @@ static uint32_t declare(Lin *L, uint32_t decl, Str name, uint32_t ty)
 	v.decl = decl;
 	v.name = name;
 	v.ty = ty;
-	v.copy = is_copy(L, ty, 0);
+	v.copy = is_copy(L, ty);
 	v.depth = L->depth;
 	v.at = N(decl)->span;
 	vec_push(L->v, v);

@@ -20,44 +20,35 @@ static int param_index(L *l, List generics, Str name)
 	return -1;
 }
 
-/* CHECKS.md 2.1 for checked type t whose parameters are those of
- * `generics`, bound to `args` (concrete types).  A parameter left unbound
- * counts as Copy: nothing is known about it here. */
-static bool copy_in(L *l, uint32_t t, List generics, List args, int depth)
+/* A field type is judged with the struct's parameters bound to the
+ * instance's arguments (concrete types).  What is unknown here counts as
+ * Copy: a parameter left unbound, a generic newtype's inner type. */
+typedef struct Inst { L *l; List generics, args; } Inst;
+
+static bool param_copy(void *ctx, uint32_t t);
+
+static uint32_t newtype_inner(void *ctx, uint32_t t)
 {
-	if (!t || t >= l->m->types.n || depth > 32)
+	L *l = ((Inst *)ctx)->l;
+	Node *d = N(TYPE_AT(l->m, t)->Struct.decl);
+	return TYPE_AT(l->m, t)->Struct.args.len ? 0 : N(d->NewtypeDecl.type)->ty;
+}
+
+static bool copy_in(Inst *in, uint32_t t)
+{
+	CopyHooks h = { param_copy, newtype_inner, in };
+	return type_is_copy(in->l->m, t, &h);
+}
+
+static bool param_copy(void *ctx, uint32_t t)
+{
+	Inst *in = ctx;
+	L *l = in->l;
+	int i = param_index(l, in->generics, TYPE_AT(l->m, t)->Param.name);
+	if (i < 0 || (uint32_t)i >= in->args.len)
 		return true;
-	Type *ty = TYPE_AT(l->m, t);
-	switch (ty->kind) {
-	case TK_String: case TK_Heap: case TK_Vec: case TK_HeapArray:
-		return false;
-	case TK_Ref:
-		return !ty->Ref.mut;
-	case TK_Array:
-		return copy_in(l, ty->Array.elem, generics, args, depth + 1);
-	case TK_Param: {
-		int i = param_index(l, generics, ty->Param.name);
-		if (i < 0 || (uint32_t)i >= args.len)
-			return true;
-		List none = { 0 };
-		return copy_in(l, LIST_AT(l->m, args, (uint32_t)i), none, none, depth + 1);
-	}
-	case TK_Struct: case TK_Enum: {
-		uint32_t decl = ty->Struct.decl;
-		if (!decl || decl >= l->m->nodes.n)
-			return true;
-		Node *d = N(decl);
-		if (d->kind == NK_StructDecl)
-			return (d->StructDecl.flags & FL_COPY) != 0;
-		if (d->kind == NK_EnumDecl)
-			return (d->EnumDecl.flags & FL_COPY) != 0;
-		if (d->kind == NK_NewtypeDecl && !ty->Struct.args.len)
-			return copy_in(l, N(d->NewtypeDecl.type)->ty, generics, args, depth + 1);
-		return true;
-	}
-	default:
-		return true;
-	}
+	Inst arg = { l, { 0 }, { 0 } };
+	return copy_in(&arg, LIST_AT(l->m, in->args, (uint32_t)i));
 }
 
 /* t: a concrete instance `S<A..>` of a struct declaration. */
@@ -71,10 +62,10 @@ void postmono_check_copy(L *l, uint32_t t)
 	if (d->kind != NK_StructDecl || !(d->StructDecl.flags & FL_COPY))
 		return;
 	List fl = d->StructDecl.fields;
+	Inst in = { l, d->StructDecl.generics, ty->Struct.args };
 	for (uint32_t i = 0; i < fl.len; i++) {
 		Node *f = N(LIST_AT(l->m, fl, i));
-		if (f->kind != NK_FieldDecl
-			|| copy_in(l, f->ty, d->StructDecl.generics, ty->Struct.args, 0))
+		if (f->kind != NK_FieldDecl || copy_in(&in, f->ty))
 			continue;
 		Diag *dg = diag_add(l->d, SEV_ERROR, "post-mono", NULL, str_get(l->m->source),
 			(Span){ 0 }, "Copy struct '%s' has non-Copy field '%s' after monomorphization",
