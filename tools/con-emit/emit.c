@@ -272,7 +272,15 @@ static void emit_struct_type(E *e, FILE *out, uint32_t s)
 		fprintf(out, "%s%s", k ? ", " : "", ltype(e, LIST_AT(e->m, ft, k)));
 	if (lt.size > nat.size)
 		fprintf(out, "%s[%llu x i8]", ft.len ? ", " : "", (unsigned long long)(lt.size - nat.size));
-	fputs(packed ? " }>\n" : (ft.len || lt.size > nat.size) ? " }\n" : "}\n", out);
+	/* align(N) above the fields' own alignment: a zero-length array of an
+	 * N-byte vector (LLVM aligns vectors to their size) gives the type
+	 * alignment N, so a struct containing this one places it correctly.
+	 * It sits after every field: field indices and the size stay. */
+	bool over = !packed && lt.align > nat.align;
+	if (over)
+		fprintf(out, "%s[0 x <%llu x i8>]", ft.len || lt.size > nat.size ? ", " : "",
+			(unsigned long long)lt.align);
+	fputs(packed ? " }>\n" : (ft.len || lt.size > nat.size || over) ? " }\n" : "}\n", out);
 }
 
 /* Integer / and % by zero, and signed MIN / -1, abort instead of reaching
