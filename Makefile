@@ -18,7 +18,10 @@ RT_OBJ  := $(RT_SRC:%.c=$(B)/obj/%.o)
 BINS    := $(addprefix $(B)/bin/,$(TOOLS))
 
 SHARE   := $(B)/share/concrete
-all: deps $(BINS) $(B)/lib/libconcrete_rt.a $(SHARE)/pipeline.mk $(SHARE)/opt-pipeline.txt
+STD     := $(SHARE)/std
+STD_SRC := $(wildcard std/src/*.con) std/Concrete.toml
+all: deps $(BINS) $(B)/lib/libconcrete_rt.a $(SHARE)/pipeline.mk $(SHARE)/opt-pipeline.txt \
+	$(STD)/build/libconcrete_std.a
 
 $(B)/obj/%.o: %.c libir/ir.h libir/schema.def | deps
 	@mkdir -p $(dir $@)
@@ -43,6 +46,18 @@ $(B)/bin/%: $(B)/obj/tools/%/main.o $(B)/lib/libconcrete.a
 $(SHARE)/pipeline.mk: pipeline.mk
 	@mkdir -p $(dir $@)
 	cp $< $@
+
+# The standard library, prebuilt where the driver looks for it
+# (share/concrete/std, docs/concrete.md): its sources, the interfaces
+# std.iface and std.NAME.iface, and libconcrete_std.a.  pipeline.mk's
+# library mode does the work; it rebuilds only the modules that changed.
+# (The tools free their arena at exit by design: no leak reports under ASan.)
+$(STD)/%: std/%
+	@mkdir -p $(dir $@)
+	cp $< $@
+$(STD)/build/libconcrete_std.a: $(STD_SRC:std/%=$(STD)/%) $(BINS) $(SHARE)/pipeline.mk $(SHARE)/opt-pipeline.txt
+	ASAN_OPTIONS=detect_leaks=0 $(MAKE) -s --no-print-directory -f $(SHARE)/pipeline.mk SRC=$(STD)/src/lib.con C=$(STD)/build \
+		BIN=$(abspath $(B)/bin) LIB=std $@
 
 # LLVM 14 crashes in loop-access analysis on opaque-pointer IR (see
 # tools/con-link/link.c): record its O2 pipeline without the passes that use
@@ -78,7 +93,10 @@ install: all
 	install -m 755 $(BINS) $(PREFIX)/bin/
 	install -m 644 $(B)/lib/libconcrete_rt.a $(PREFIX)/lib/
 	install -m 644 pipeline.mk $(SHARE)/opt-pipeline.txt $(PREFIX)/share/concrete/
-	cp -R std $(PREFIX)/share/concrete/
+	install -d $(PREFIX)/share/concrete/std/src $(PREFIX)/share/concrete/std/build
+	install -m 644 $(STD)/Concrete.toml $(PREFIX)/share/concrete/std/
+	install -m 644 $(STD)/src/*.con $(PREFIX)/share/concrete/std/src/
+	install -m 644 $(STD)/build/*.iface $(STD)/build/libconcrete_std.a $(PREFIX)/share/concrete/std/build/
 
 run: all
 	$(B)/bin/concrete examples/demo.con -o $(B)/demo

@@ -2,12 +2,17 @@
  *
  * An interface is a stream of stage `iface` with the node and type tables of
  * any other stream: a File whose modules mirror the checked module tree and
- * hold only what importers may use: public functions (signatures; bodies
- * only for generic ones, which importers instantiate), public types with
- * their fields, impls with their public methods, and nested modules.  Every
- * node keeps its checked `ty`, so an importer needs no name resolution for
- * them.  Types pull in the declarations they name (a private struct inside a
- * public one), without listing them as items.
+ * hold only what importers may use: public functions (signatures with
+ * capabilities; bodies only for generic ones and the methods of generic
+ * impls, which importers instantiate), public types with their fields,
+ * attributes and Copy flag, trait impls (Destroy) and public methods of
+ * inherent impls, and nested modules.  Every node keeps its checked `ty`, so
+ * an importer needs no name resolution for them.  What those reach is
+ * copied too and listed in its module (a private struct inside a public
+ * one, the private callee or constant of a generic body), so importers
+ * give it its symbol; `import` still admits public items only.
+ * Constants are not importable (LANGUAGE.md 4.9): they travel only inside
+ * the generic bodies that use them.
  *
  * The same copier moves declarations from an interface into the importing
  * module's tables (iface_import). */
@@ -21,6 +26,9 @@ typedef struct Copier {
 	uint32_t *nmap;          /* src node -> dst node, 0 = not copied yet */
 	uint32_t *tmap;          /* src type -> dst type */
 	uint32_t *fmap;          /* src file -> dst file + 1 */
+	uint8_t *keep;           /* src FnDecl -> its body travels (iface_build) */
+	uint8_t *skip;           /* src Module -> imported, not ours (iface_build) */
+	bool strip_spans;        /* building: keep only the file of each span */
 	unsigned depth;
 } Copier;
 
@@ -117,11 +125,26 @@ static bool aux_is_node(int kind)
 	}
 }
 
-/* A non-generic function's body stays in its own object: importers only
- * declare it.  Generic bodies travel, to be instantiated by importers. */
-static bool keep_body(const Node *n)
+/* Type parameters of a generic list (`cap C` parameters do not make a
+ * function generic: it is compiled once, in its own module). */
+static uint32_t type_params(Module *m, List g)
 {
-	return n->FnDecl.generics.len > 0;
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < g.len; i++) {
+		uint32_t p = LIST_AT(m, g, i);
+		n += p && p < m->nodes.n && NODE_AT(m, p)->kind == NK_GenericParam
+			&& !(NODE_AT(m, p)->GenericParam.flags & FL_CAP);
+	}
+	return n;
+}
+
+/* A non-generic function's body stays in its own object: importers only
+ * declare it.  Generic bodies travel, to be instantiated by importers:
+ * generic functions and the methods of generic impls (k->keep).  An
+ * importer (no k->keep) takes every body the interface holds. */
+static bool keep_body(Copier *k, uint32_t n, const Node *y)
+{
+	return !k->keep || k->keep[n] || type_params(k->src, y->FnDecl.generics) > 0;
 }
 
 static uint32_t copy_node(Copier *k, uint32_t n)
@@ -137,9 +160,14 @@ static uint32_t copy_node(Copier *k, uint32_t n)
 	Node y = *NODE_AT(k->src, n);
 	Span sp = y.span;
 	sp.file = copy_file(k, sp.file);
+	/* Positions move when a private body above is edited; an interface
+	 * that kept them would change, and re-check its importers, on every
+	 * edit (ARCHITECTURE.md 4). */
+	if (k->strip_spans)
+		sp = (Span){ .file = sp.file };
 	uint32_t d = node_new(k->dst, (NodeKind)y.kind, sp);
 	k->nmap[n] = d;
-	if (y.kind == NK_FnDecl && !keep_body(&y))
+	if (y.kind == NK_FnDecl && !keep_body(k, n, &y))
 		y.FnDecl.body = 0;
 	switch (y.kind) {
 #define NODE(K, st, doc, fields) case NK_##K: { struct N_##K *p = &y.K; (void)p; fields } break;
@@ -171,6 +199,9 @@ static void copier_init(Copier *k, Module *src, Module *dst)
 	k->nmap = xcalloc(src->nodes.n + 1, sizeof *k->nmap);
 	k->tmap = xcalloc(src->types.n + 1, sizeof *k->tmap);
 	k->fmap = xcalloc(src->files.n + 1, sizeof *k->fmap);
+	k->keep = NULL;
+	k->skip = NULL;
+	k->strip_spans = false;
 	k->depth = 0;
 }
 
@@ -179,6 +210,8 @@ static void copier_free(Copier *k)
 	free(k->nmap);
 	free(k->tmap);
 	free(k->fmap);
+	free(k->keep);
+	free(k->skip);
 }
 
 /* ---- building an interface ---- */
@@ -196,36 +229,78 @@ static bool is_pub(const Node *n)
 	}
 }
 
-/* An impl block with only its public methods (0 if it has none). */
-static uint32_t public_impl(Copier *k, uint32_t it)
+/* Phase 1: copy what importers may name: public items, the public methods
+ * of inherent impls, and trait impls whole (a trait impl is public with its
+ * type).  Copying pulls in whatever those reach: the declarations their
+ * types name, and the callees, constants and types of travelling generic
+ * bodies, private or not. */
+static void publish(Copier *k, uint32_t mod)
 {
 	Module *s = k->src;
-	List ms = NODE_AT(s, it)->ImplDecl.methods;
-	uint32_t *v = xmalloc(((size_t)ms.len + 1) * sizeof *v);
-	uint32_t n = 0;
-	for (uint32_t i = 0; i < ms.len; i++) {
-		uint32_t f = LIST_AT(s, ms, i);
-		if (f < s->nodes.n && NODE_AT(s, f)->kind == NK_FnDecl
-			&& (NODE_AT(s, f)->FnDecl.flags & FL_PUB))
-			v[n++] = f;
+	List items = NODE_AT(s, mod)->Module.items;
+	for (uint32_t i = 0; i < items.len; i++) {
+		uint32_t it = LIST_AT(s, items, i);
+		if (!it || it >= s->nodes.n)
+			continue;
+		Node *n = NODE_AT(s, it);
+		if (n->kind == NK_Module && k->skip[it])
+			continue;
+		if (n->kind == NK_Module) {
+			publish(k, it);
+		} else if (n->kind == NK_ImplDecl && n->ImplDecl.trait) {
+			copy_node(k, it);
+		} else if (n->kind == NK_ImplDecl) {
+			List ms = n->ImplDecl.methods;
+			for (uint32_t j = 0; j < ms.len; j++) {
+				uint32_t f = LIST_AT(s, ms, j);
+				if (f < s->nodes.n && NODE_AT(s, f)->kind == NK_FnDecl
+					&& (NODE_AT(s, f)->FnDecl.flags & FL_PUB))
+					copy_node(k, f);
+			}
+		} else if (is_pub(n)) {
+			copy_node(k, it);
+		}
 	}
-	uint32_t r = 0;
-	if (NODE_AT(s, it)->ImplDecl.trait) {
-		r = copy_node(k, it);           /* a trait impl is public with its type */
-	} else if (n) {
-		NODE_AT(s, it)->ImplDecl.methods = (List){ 0, 0 };
-		r = copy_node(k, it);
-		NODE_AT(s, it)->ImplDecl.methods = ms;
-		for (uint32_t i = 0; i < n; i++)
-			v[i] = copy_node(k, v[i]);
-		List l = list_make(k->dst, v, n);
-		NODE_AT(k->dst, r)->ImplDecl.methods = l;
-	}
-	free(v);
-	return r;
 }
 
-static uint32_t iface_module(Copier *k, uint32_t mod)
+/* Phase 2: the header (no methods yet) of every inherent impl one of whose
+ * methods was copied; true if it copied one. */
+static bool impl_headers(Copier *k, uint32_t mod)
+{
+	Module *s = k->src;
+	List items = NODE_AT(s, mod)->Module.items;
+	bool more = false;
+	for (uint32_t i = 0; i < items.len; i++) {
+		uint32_t it = LIST_AT(s, items, i);
+		if (!it || it >= s->nodes.n)
+			continue;
+		Node *n = NODE_AT(s, it);
+		if (n->kind == NK_Module && k->skip[it])
+			continue;
+		if (n->kind == NK_Module) {
+			more |= impl_headers(k, it);
+			continue;
+		}
+		if (n->kind != NK_ImplDecl || k->nmap[it])
+			continue;
+		List ms = n->ImplDecl.methods;
+		bool used = false;
+		for (uint32_t j = 0; j < ms.len && !used; j++)
+			used = LIST_AT(s, ms, j) < s->nodes.n && k->nmap[LIST_AT(s, ms, j)];
+		if (!used)
+			continue;
+		n->ImplDecl.methods = (List){ 0, 0 };
+		copy_node(k, it);
+		NODE_AT(s, it)->ImplDecl.methods = ms;
+		more = true;
+	}
+	return more;
+}
+
+/* Phase 3: the module tree with every copied item in source order, so that
+ * importers name (and give symbols to) the private helpers of generic
+ * bodies too; `import` still admits only public ones. */
+static uint32_t list_module(Copier *k, uint32_t mod)
 {
 	Module *s = k->src;
 	List items = NODE_AT(s, mod)->Module.items;
@@ -235,18 +310,32 @@ static uint32_t iface_module(Copier *k, uint32_t mod)
 		if (!it || it >= s->nodes.n)
 			continue;
 		Node *n = NODE_AT(s, it);
-		uint32_t c = 0;
-		if (n->kind == NK_Module)
-			c = iface_module(k, it);
-		else if (n->kind == NK_ImplDecl)
-			c = public_impl(k, it);
-		else if (is_pub(n))
-			c = copy_node(k, it);
-		if (c)
+		if (n->kind == NK_Module && k->skip[it])
+			continue;
+		if (n->kind == NK_Module) {
+			uint32_t c = list_module(k, it);
 			vec_push(out, c);
+			continue;
+		}
+		if (!k->nmap[it])
+			continue;
+		if (n->kind == NK_ImplDecl && !n->ImplDecl.trait) {
+			List ms = n->ImplDecl.methods;
+			uint32_t *v = xmalloc(((size_t)ms.len + 1) * sizeof *v);
+			uint32_t nm = 0;
+			for (uint32_t j = 0; j < ms.len; j++) {
+				uint32_t f = LIST_AT(s, ms, j);
+				if (f < s->nodes.n && k->nmap[f])
+					v[nm++] = k->nmap[f];
+			}
+			List l = list_make(k->dst, v, nm);
+			NODE_AT(k->dst, k->nmap[it])->ImplDecl.methods = l;
+			free(v);
+		}
+		vec_push(out, k->nmap[it]);
 	}
-	uint32_t r = node_new(k->dst, NK_Module, NODE_AT(s, mod)->span);
-	NODE_AT(k->dst, r)->span.file = copy_file(k, NODE_AT(s, mod)->span.file);
+	Span sp = { .file = copy_file(k, NODE_AT(s, mod)->span.file) };
+	uint32_t r = node_new(k->dst, NK_Module, sp);
 	List l = list_make(k->dst, out.v, out.n);
 	NODE_AT(k->dst, r)->Module.name = NODE_AT(s, mod)->Module.name;
 	NODE_AT(k->dst, r)->Module.flags = NODE_AT(s, mod)->Module.flags & ~(int64_t)FL_STUB;
@@ -255,6 +344,51 @@ static uint32_t iface_module(Copier *k, uint32_t mod)
 	return r;
 }
 
+/* Methods of generic impls are instantiated by importers: their bodies
+ * travel like those of generic functions. */
+static void mark_generic_methods(Copier *k)
+{
+	Module *s = k->src;
+	k->keep = xcalloc(s->nodes.n + 1, 1);
+	for (uint32_t i = 1; i < s->nodes.n; i++) {
+		Node *n = NODE_AT(s, i);
+		if (n->kind != NK_ImplDecl || !type_params(s, n->ImplDecl.generics))
+			continue;
+		for (uint32_t j = 0; j < n->ImplDecl.methods.len; j++) {
+			uint32_t f = LIST_AT(s, n->ImplDecl.methods, j);
+			if (f < s->nodes.n)
+				k->keep[f] = 1;
+		}
+	}
+}
+
+/* A `con-check --module` run (its top shell has FL_FILE_MODULE) loads other
+ * interfaces for the check: sibling module files (FL_STUB | FL_FILE_MODULE)
+ * and libraries (top-level stubs, `--lib std`).  An interface holds its own
+ * module only, so those are skipped. */
+static void mark_foreign_modules(Copier *k, List mods)
+{
+	Module *s = k->src;
+	k->skip = xcalloc(s->nodes.n + 1, 1);
+	uint32_t f = FL_STUB | FL_FILE_MODULE;
+	for (uint32_t i = 1; i < s->nodes.n; i++)
+		if (NODE_AT(s, i)->kind == NK_Module && (NODE_AT(s, i)->Module.flags & f) == f)
+			k->skip[i] = 1;
+	uint32_t top = mods.len ? LIST_AT(s, mods, 0) : 0;
+	if (!top || top >= s->nodes.n || !(NODE_AT(s, top)->Module.flags & FL_FILE_MODULE))
+		return;
+	for (uint32_t i = 1; i < mods.len; i++) {
+		uint32_t mod = LIST_AT(s, mods, i);
+		if (mod && mod < s->nodes.n && NODE_AT(s, mod)->kind == NK_Module
+			&& (NODE_AT(s, mod)->Module.flags & FL_STUB))
+			k->skip[mod] = 1;
+	}
+}
+
+/* The interface holds what ARCHITECTURE.md 4 lists and nothing that a
+ * private edit could change: no positions, no non-generic bodies, private
+ * items only where public content reaches them.  Its bytes depend only on
+ * that content (strings and types are numbered in order of use). */
 Module *iface_build(Module *m)
 {
 	Module *o = module_new(STAGE_IFACE);
@@ -264,13 +398,30 @@ Module *iface_build(Module *m)
 		return o;
 	Copier k;
 	copier_init(&k, m, o);
+	k.strip_spans = true;
+	mark_generic_methods(&k);
 	List mods = NODE_AT(m, m->root)->File.modules;
+	mark_foreign_modules(&k, mods);
+	for (uint32_t i = 0; i < mods.len; i++) {
+		uint32_t mod = LIST_AT(m, mods, i);
+		if (mod && mod < m->nodes.n && NODE_AT(m, mod)->kind == NK_Module && !k.skip[mod])
+			publish(&k, mod);
+	}
+	bool more = true;
+	while (more) {
+		more = false;
+		for (uint32_t i = 0; i < mods.len; i++) {
+			uint32_t mod = LIST_AT(m, mods, i);
+			if (mod && mod < m->nodes.n && NODE_AT(m, mod)->kind == NK_Module && !k.skip[mod])
+				more |= impl_headers(&k, mod);
+		}
+	}
 	uint32_t *v = xmalloc(((size_t)mods.len + 1) * sizeof *v);
 	uint32_t n = 0;
 	for (uint32_t i = 0; i < mods.len; i++) {
 		uint32_t mod = LIST_AT(m, mods, i);
-		if (mod && mod < m->nodes.n && NODE_AT(m, mod)->kind == NK_Module)
-			v[n++] = iface_module(&k, mod);
+		if (mod && mod < m->nodes.n && NODE_AT(m, mod)->kind == NK_Module && !k.skip[mod])
+			v[n++] = list_module(&k, mod);
 	}
 	uint32_t root = node_new(o, NK_File, (Span){ 0 });
 	List l = list_make(o, v, n);

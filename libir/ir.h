@@ -169,7 +169,9 @@ enum {
 	FL_RECV_MUT = 1 << 22,   /* MethodCall: pass `&mut recv` (auto-borrow) */
 	FL_RECV_DEREF = 1 << 23, /* MethodCall: recv is a reference; pass `*recv` */
 	FL_FILE_MODULE = 1 << 24,/* Module: the top shell around a `mod x;` file
-	                          * checked on its own (con-check --module) */
+	                          * checked on its own (con-check --module); with
+	                          * FL_STUB a sibling module file's interface
+	                          * loaded beside it (check_add_siblings) */
 	FL_LINKONCE = 1 << 25,   /* IrFunc: generic instance, linkonce_odr (ABI.md 11) */
 };
 

@@ -2,7 +2,8 @@
 # Coverage of the diagnostics catalogue (CHECKS.md section 10, copied into
 # catalogue.txt): every row ID has tests chk_<ID>_neg1, chk_<ID>_neg2 (with
 # a .err whose first line contains one of the row's key phrases) and
-# chk_<ID>_ok (with a .out), as x.con files here or as mod_files/x/main.con.
+# chk_<ID>_ok (with a .out), as x.con files here, as mod_files/x/main.con or
+# as projects/x/ (Concrete.toml, src/main.con, main.err or main.out).
 # A row with no programs fails, unless catalogue.txt marks it `deferred`
 # with the reason (printed on every run); a row whose programs exist but are
 # incomplete or malformed fails.
@@ -13,6 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 prog() {
 	if [ -f "$here/$1.con" ]; then echo "$here/$1"
 	elif [ -f "$here/mod_files/$1/main.con" ]; then echo "$here/mod_files/$1/main"
+	elif [ -f "$here/projects/$1/Concrete.toml" ]; then echo "$here/projects/$1/main"
 	fi
 }
 

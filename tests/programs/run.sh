@@ -11,8 +11,31 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export bin work
 
+# A project (projects/NAME/Concrete.toml + main.out or main.err), built
+# with `concrete build` in a copy, so that its build/ stays out of the tree.
+project() {
+	name=$(basename "$(dirname "$1")") dir=$work/$(basename "$(dirname "$1")").proj
+	cp -R "$(dirname "$1")" "$dir"
+	if [ -f "$dir/main.out" ]; then
+		for o in 2 0; do
+			if ! (cd "$dir" && CONCRETE_O=$o "$bin/concrete" build -o "$work/$name.$o") >/dev/null 2>"$work/$name.cerr"; then
+				echo "FAIL $name (O$o): does not build:"; head -5 "$work/$name.cerr"; return 1
+			fi
+			{ timeout 10 "$work/$name.$o" >"$work/$name.stdout" 2>/dev/null; } 2>/dev/null
+			cmp -s "$work/$name.stdout" "$dir/main.out" || { echo "FAIL $name (O$o): output differs"; return 1; }
+		done
+	elif (cd "$dir" && "$bin/concrete" build -o "$work/$name") >/dev/null 2>"$work/$name.cerr"; then
+		echo "FAIL $name: built, expected an error containing: $(head -1 "$dir/main.err")"; return 1
+	elif ! grep -qF -- "$(head -1 "$dir/main.err")" "$work/$name.cerr"; then
+		echo "FAIL $name: stderr lacks '$(head -1 "$dir/main.err")':"; head -5 "$work/$name.cerr"; return 1
+	fi
+	echo "ok $name"
+}
+export -f project
+
 one() {
 	src=$1
+	case $src in */Concrete.toml) project "$src"; return ;; esac
 	base=${src%.con}
 	name=$(basename "$base")
 	# a program with `mod x;` files: mod_files/NAME/main.con (+ main.out/.err)
@@ -62,7 +85,7 @@ one() {
 }
 export -f one
 
-ls "$here"/*.con "$here"/mod_files/*/main.con 2>/dev/null | grep -- "${1:-.}" > "$work/list"
+ls "$here"/*.con "$here"/mod_files/*/main.con "$here"/projects/*/Concrete.toml 2>/dev/null | grep -- "${1:-.}" > "$work/list"
 # Two at a time: the machines have two cores.
 xargs -P 2 -I{} bash -c 'one "$1"' _ {} < "$work/list" > "$work/results" 2>&1
 grep -v '^ok ' "$work/results"

@@ -150,6 +150,12 @@ void check_imports(Checker *c, uint32_t scope);
 void load_stub(Checker *c, uint32_t mod, Str path);
 /* --module PATH: make the file's items the body of module PATH (main.x). */
 int check_wrap_module(Module *m, const char *path, Diags *d);
+/* After -I: `import x` of a sibling module file adds stub `mod x;`. */
+void check_add_siblings(Module *m, const char *path);
+/* libs.c (project mode): `--lib NAME` adds top-level module NAME from
+ * NAME.iface; `--deny CAP` reports functions declaring a denied capability. */
+void check_add_lib(Module *m, const char *name);
+void check_policy_deny(Module *m, const char *const *deny, Diags *d);
 /* entry.c: a root file has at most one top-level `main` (LANGUAGE.md 4.12) */
 int check_entry_point(Module *m, Diags *d);
 /* The function of `m::f` when m names a module (*is_mod); 0 on error. */

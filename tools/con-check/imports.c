@@ -221,3 +221,83 @@ int check_wrap_module(Module *m, const char *path, Diags *d)
 	NODE_AT(m, inner)->Module.flags |= FL_FILE_MODULE;
 	return 0;
 }
+
+/* Has inner (a file module) an item module, or an enclosing wrapper, of
+ * this name?  Then `import name...` means that one, not a sibling. */
+static bool names_own_module(Module *m, uint32_t inner, Str name, const uint32_t *wr, uint32_t nw)
+{
+	for (uint32_t i = 0; i < nw; i++)
+		if (NODE_AT(m, wr[i])->Module.name == name)
+			return true;
+	List items = NODE_AT(m, inner)->Module.items;
+	for (uint32_t i = 0; i < items.len; i++) {
+		uint32_t it = LIST_AT(m, items, i);
+		if (it && it < m->nodes.n && NODE_AT(m, it)->kind == NK_Module
+			&& NODE_AT(m, it)->Module.name == name)
+			return true;
+	}
+	return false;
+}
+
+static bool iface_exists(const char *path)
+{
+	for (const char *const *d = iface_dirs; d && *d; d++) {
+		FILE *f = fopen(arena_printf("%s/%s.iface", *d, path), "rb");
+		if (f) {
+			fclose(f);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* `con-check --module main.a`: a file module may import a sibling module
+ * file (`import gen.{f}` in a.con next to gen.con, both declared by the
+ * root), LANGUAGE.md 4.12.  Each sibling whose interface exists in the -I
+ * directories becomes a `mod gen;` stub beside the file's module, loaded
+ * like any stub; con-parse --deps orders the sibling's check first. */
+void check_add_siblings(Module *m, const char *path)
+{
+	Node *root = m->root && m->root < m->nodes.n ? NODE_AT(m, m->root) : NULL;
+	if (!root || root->kind != NK_File || root->File.modules.len != 1)
+		return;
+	/* check_wrap_module made one wrapper per leading segment of path */
+	uint32_t wr[64], nw = 0;
+	uint32_t cur = LIST_AT(m, root->File.modules, 0);
+	for (const char *p = strchr(path, '.'); p && cur && nw < 64; p = strchr(p + 1, '.')) {
+		if (NODE_AT(m, cur)->kind != NK_Module || NODE_AT(m, cur)->Module.items.len != 1)
+			return;
+		wr[nw++] = cur;
+		cur = LIST_AT(m, NODE_AT(m, cur)->Module.items, 0);
+	}
+	if (!nw || !cur || NODE_AT(m, cur)->kind != NK_Module)
+		return;
+	Buf pre = { 0 };
+	for (uint32_t i = 0; i < nw; i++)
+		buf_printf(&pre, "%s%s", i ? "." : "", str_get(NODE_AT(m, wr[i])->Module.name));
+	VEC(uint32_t) sib = { 0 };
+	List items = NODE_AT(m, cur)->Module.items;
+	for (uint32_t i = 0; i < items.len; i++) {
+		uint32_t it = LIST_AT(m, items, i);
+		if (!it || it >= m->nodes.n || NODE_AT(m, it)->kind != NK_Import
+			|| !NODE_AT(m, it)->Import.path.len)
+			continue;
+		Str g = LIST_AT(m, NODE_AT(m, it)->Import.path, 0);
+		bool dup = false;
+		for (uint32_t k = 0; k < sib.n; k++)
+			dup |= NODE_AT(m, sib.v[k])->Module.name == g;
+		if (dup || names_own_module(m, cur, g, wr, nw)
+			|| !iface_exists(arena_printf("%s.%s", pre.s, str_get(g))))
+			continue;
+		uint32_t s = node_new(m, NK_Module, (Span){ 0 });
+		NODE_AT(m, s)->Module.name = g;
+		NODE_AT(m, s)->Module.flags |= FL_STUB | FL_FILE_MODULE;
+		vec_push(sib, s);
+	}
+	if (sib.n) {
+		vec_push(sib, cur);
+		NODE_AT(m, wr[nw - 1])->Module.items = list_make(m, sib.v, sib.n);
+	}
+	free(sib.v);
+	free(pre.s);
+}

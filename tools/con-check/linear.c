@@ -418,14 +418,16 @@ typedef struct Snap {
 static Snap snap(Lin *L)
 {
 	Snap s = { xcalloc(L->v.n + 1, sizeof(Var)), L->v.n };
-	memcpy(s.v, L->v.v, L->v.n * sizeof(Var));
+	if (L->v.n)              /* memcpy from NULL is undefined even for 0 bytes */
+		memcpy(s.v, L->v.v, L->v.n * sizeof(Var));
 	return s;
 }
 
 static void restore(Lin *L, Snap s)
 {
 	L->v.n = s.n;
-	memcpy(L->v.v, s.v, s.n * sizeof(Var));
+	if (s.n)
+		memcpy(L->v.v, s.v, s.n * sizeof(Var));
 }
 
 /* The body of a branch: a block, or a bare expression / return arm. */

@@ -9,7 +9,7 @@
 #include "check.h"
 
 static const char usage[] = "con-check [-o FILE] [--diagnostics text|json] "
-	"[--module PATH] [--iface-out FILE] [-I DIR]... [FILE|-]";
+	"[--module PATH] [--iface-out FILE] [-I DIR]... [--lib NAME]... [--deny CAP]... [FILE|-]";
 
 /* MessagePack map headers start every stream (see tool_read_module). */
 static bool looks_like_stream(const char *data, size_t n)
@@ -22,13 +22,17 @@ typedef struct ModOpts {
 	const char *module;      /* --module PATH */
 	const char *iface_out;   /* --iface-out FILE */
 	const char **dirs;       /* -I DIR..., NULL-terminated */
+	const char **libs;       /* --lib NAME... (project mode), NULL-terminated */
+	const char **deny;       /* --deny CAP... ([policy] deny), NULL-terminated */
 } ModOpts;
 
 /* Take our options out of argv (tool_args does not know they take values). */
 static int module_opts(int argc, char **argv, char **rest, ModOpts *o)
 {
-	int nrest = 0, nd = 0;
+	int nrest = 0, nd = 0, nl = 0, nx = 0;
 	o->dirs = xcalloc((size_t)argc + 1, sizeof *o->dirs);
+	o->libs = xcalloc((size_t)argc + 1, sizeof *o->libs);
+	o->deny = xcalloc((size_t)argc + 1, sizeof *o->deny);
 	for (int i = 0; i < argc; i++) {
 		const char *s = argv[i];
 		const char **val = NULL;
@@ -47,6 +51,10 @@ static int module_opts(int argc, char **argv, char **rest, ModOpts *o)
 			val = &o->iface_out;
 		else if (!strcmp(s, "-I"))
 			val = &o->dirs[nd++];
+		else if (!strcmp(s, "--lib"))
+			val = &o->libs[nl++];
+		else if (!strcmp(s, "--deny"))
+			val = &o->deny[nx++];
 		else if (!strncmp(s, "--module=", 9))
 			o->module = s + 9;
 		else if (!strncmp(s, "--iface-out=", 12))
@@ -113,7 +121,12 @@ int main(int argc, char **argv)
 	if (o.module && check_wrap_module(m, o.module, &d))
 		return tool_finish_diags(&a, &d);
 	check_set_iface_dirs(o.dirs);
+	if (o.module)
+		check_add_siblings(m, o.module);
+	for (const char **l = o.libs; *l; l++)
+		check_add_lib(m, *l);
 	check_module(m, &d);
+	check_policy_deny(m, o.deny, &d);
 	if (!o.module)
 		check_entry_point(m, &d);
 	int st = tool_finish_diags(&a, &d);

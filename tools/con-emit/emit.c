@@ -507,8 +507,16 @@ static void emit_func(E *e, uint32_t f)
 	Node *fn = IR(f);
 	uint32_t ret = TY(fn->ty)->Fn.ret;
 	Buf *b = &e->body;
-	buf_printf(b, "define %s%s @%s(%s) {\n", fn->IrFunc.flags & FL_LOCAL ? "internal " : "",
-		ltype(e, ret), str_get(fn->IrFunc.name), param_list(e, f, true));
+	const char *name = str_get(fn->IrFunc.name);
+	/* A generic instance made in a module file: every object that needs it
+	 * has a copy in a comdat of its own name, the linker keeps one (ABI.md 11,
+	 * ARCHITECTURE.md 4). */
+	bool once = (fn->IrFunc.flags & FL_LINKONCE) && !(fn->IrFunc.flags & FL_LOCAL);
+	if (once)
+		buf_printf(b, "$%s = comdat any\n", name);
+	buf_printf(b, "define %s%s @%s(%s) %s{\n",
+		fn->IrFunc.flags & FL_LOCAL ? "internal " : once ? "linkonce_odr " : "",
+		ltype(e, ret), name, param_list(e, f, true), once ? "comdat " : "");
 	List bl = IR(f)->IrFunc.blocks;
 	/* Instructions go to code first: extern calls may add entry-block
 	 * allocas (e->pro) that are spliced in after the first label. */

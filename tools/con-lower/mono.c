@@ -408,12 +408,15 @@ static void lower_instance(L *l, Inst in)
 	uint32_t at = l->funcs.n;
 	lower_fn(l, fd, fd < mo->nnodes && mo->modp[fd] ? mo->modp[fd] : l->m->name);
 	/* The root object and the objects of `mod x;` files may instantiate the
-	 * same generic: module files keep their copies internal, so the link
-	 * sees one global definition at most. */
+	 * same generic (ARCHITECTURE.md 4): module files emit their copies
+	 * linkonce_odr under the one instance symbol, so the linker keeps one
+	 * copy.  The root object keeps a plain definition (ABI.md 11: tests grep
+	 * `define i64 @identity_for_Int`), which the linker prefers to the
+	 * linkonce_odr ones. */
 	List tops = N(l->m->root)->File.modules;
-	if (at < l->funcs.n && tops.len == 1
+	if (at < l->funcs.n && tops.len >= 1      /* then --lib stubs, if any */
 		&& (N(LIST_AT(l->m, tops, 0))->Module.flags & FL_FILE_MODULE))
-		NODE_AT(l->o, l->funcs.v[at])->IrFunc.flags |= FL_LOCAL;
+		NODE_AT(l->o, l->funcs.v[at])->IrFunc.flags |= FL_LINKONCE;
 	l->sym[fd] = saved;
 	mo->env.n = 0;
 }

@@ -13,6 +13,7 @@ typedef struct Deps {
 	VEC(uint32_t) path;      /* inclusion path: indices into files */
 	VEC(char *) mpath;       /* module path of files[i] (main.net.tcp), root "" */
 	VEC(uint32_t) parent;    /* file declaring files[i] */
+	VEC(char *) imports;     /* " a b ": first segments of files[i]'s imports */
 	Diags *d;
 	int status;
 } Deps;
@@ -78,8 +79,35 @@ static void scan_items(Deps *D, Module *m, List items, const char *base, const c
 		vec_push(D->real, real);
 		vec_push(D->mpath, (char *)sub);
 		vec_push(D->parent, D->path.v[D->path.n - 1]);
+		vec_push(D->imports, "");
 		scan_file(D, D->files.n - 1, found == nested ? dir : base);
 	}
+}
+
+/* " a b ": the first segment of every `import` among items, so that a
+ * module file's check can wait for the siblings it imports. */
+static char *import_heads(Module *m, List items)
+{
+	Buf b = { 0 };
+	buf_putc(&b, ' ');
+	for (uint32_t i = 0; i < items.len; i++) {
+		Node *n = NODE_AT(m, LIST_AT(m, items, i));
+		if (n->kind == NK_Import && n->Import.path.len)
+			buf_printf(&b, "%s ", str_get(LIST_AT(m, n->Import.path, 0)));
+	}
+	char *r = arena_printf("%s", b.s);
+	free(b.s);
+	return r;
+}
+
+/* Does files[f] import its sibling files[i] (same declaring file)? */
+static bool imports_sibling(Deps *D, uint32_t f, uint32_t i)
+{
+	if (!f || i == f || D->parent.v[i] != D->parent.v[f])
+		return false;
+	const char *dot = strrchr(D->mpath.v[i], '.');
+	const char *name = dot ? dot + 1 : D->mpath.v[i];
+	return strstr(D->imports.v[f], arena_printf(" %s ", name)) != NULL;
 }
 
 static void scan_file(Deps *D, uint32_t fi, const char *base)
@@ -119,6 +147,7 @@ static void scan_file(Deps *D, uint32_t fi, const char *base)
 	} else if (root->File.modules.len == 1) {
 		/* a module file's items form the body of its module */
 		Node *t = NODE_AT(m, LIST_AT(m, root->File.modules, 0));
+		D->imports.v[fi] = import_heads(m, t->Module.items);
 		scan_items(D, m, t->Module.items, base, file, D->mpath.v[fi]);
 	} else {
 		diag_add(D->d, SEV_ERROR, "resolve", NULL, file, (Span){ 0 },
@@ -142,7 +171,8 @@ static void write_pipeline(Deps *D, const char *cache, FILE *out)
 	for (uint32_t f = 0; f < D->files.n; f++) {
 		fprintf(out, "CON_IFACES_%s :=", f ? D->mpath.v[f] : "ROOT");
 		for (uint32_t i = 1; i < D->files.n; i++)
-			if (D->parent.v[i] == f)
+			if (D->parent.v[i] == f
+				|| (imports_sibling(D, f, i) && !imports_sibling(D, i, f)))
 				fprintf(out, " %s/%s.iface", cache, D->mpath.v[i]);
 		fputc('\n', out);
 	}
@@ -165,6 +195,7 @@ int deps_write(const char *path, const char *target, const char *cache, FILE *ou
 	vec_push(D.real, real ? real : xstrdup(path));
 	vec_push(D.mpath, "");
 	vec_push(D.parent, 0);
+	vec_push(D.imports, "");
 	scan_file(&D, 0, base);
 	if (D.status)
 		return D.status;

@@ -59,15 +59,41 @@ static char *cache_dir(const char *file)
 	return dir;
 }
 
+/* How many tools make runs at once: CONCRETE_JOBS when it is a positive
+ * number, else one per online CPU (docs/concrete.md). */
+static long build_jobs(void)
+{
+	const char *s = getenv("CONCRETE_JOBS");
+	if (s && *s) {
+		char *end;
+		long j = strtol(s, &end, 10);
+		if (*end == 0 && j > 0 && j <= 1024)
+			return j;
+	}
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	return cpus > 0 ? cpus : 1;
+}
+
 /* Builds target; exe names the OUT of pipeline.mk's link rule (NULL when
- * the target is an intermediate stage such as the .ll). */
+ * the target is an intermediate stage such as the .ll).  Make runs with
+ * -r (no built-in rules: less to parse and no implicit-rule searches for
+ * the included fragments) and its own -j; MAKEFLAGS from a make that runs
+ * the driver is dropped, since the build is the driver's, not the
+ * caller's (and a jobserver it names is not passed down to us). */
 static int run_make(const DriverJob *job, const char *cache, const char *target, const char *exe)
 {
 	const char *bin = proc_self_dir();
-	char *argv[16];
+	char *argv[20];
 	int n = 0;
+	unsetenv("MAKEFLAGS");
+	unsetenv("MFLAGS");
 	argv[n++] = "make";
 	argv[n++] = "-s";
+	argv[n++] = "-r";
+	long jobs = build_jobs();
+	argv[n++] = arena_printf("-j%ld", jobs);
+	if (jobs > 1)  /* one tool's diagnostics stay together */
+		argv[n++] = "--output-sync=target";
 	argv[n++] = "--no-print-directory";
 	argv[n++] = "-f";
 	argv[n++] = arena_printf("%s/../share/concrete/pipeline.mk", bin);

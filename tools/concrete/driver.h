@@ -21,6 +21,8 @@ typedef struct DriverJob {
 
 /* Runs the job; returns the process exit status for the driver. */
 int driver_run(const DriverJob *job);
+/* project.c: `concrete build|run|test ...` (argv as given to main). */
+int project_main(int argc, char **argv);
 /* Output name the reference derives: FILE minus .con, or FILE.out. */
 char *driver_default_out(const char *file);
 #endif

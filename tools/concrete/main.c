@@ -16,6 +16,9 @@ static const char usage[] =
 	"       concrete FILE --emit-ssa      the same as --emit-ir\n"
 	"       concrete FILE --fmt           print FILE pretty-printed (also --fmt FILE)\n"
 	"       concrete FILE --test [--module M]  build and run the #[test] functions\n"
+	"       concrete build [-o OUT] [--emit-llvm]   build the project (Concrete.toml)\n"
+	"       concrete run [-- ARGS...]    build and run the project\n"
+	"       concrete test [--module M]   build and run the project's #[test] functions\n"
 	"       concrete --version\n";
 
 static int bad_usage(void)
@@ -55,6 +58,8 @@ int main(int argc, char **argv)
 	}
 	if (argc < 2 || argv[1][0] == '-')
 		return bad_usage();
+	if (!strcmp(argv[1], "build") || !strcmp(argv[1], "run") || !strcmp(argv[1], "test"))
+		return project_main(argc, argv);
 	job.file = argv[1];
 	if (argc == 2)
 		return driver_run(&job);
