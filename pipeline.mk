@@ -4,8 +4,8 @@
 #
 #   SRC := src/main.con          # root source file
 #   OUT := app                   # executable to build
+#   all: $(OUT)                  # first, so that it is the default goal
 #   include /usr/local/share/concrete/pipeline.mk
-#   all: $(OUT)
 #
 # Variables: SRC (root .con), OUT (executable), C (cache directory, default
 # build), BIN (directory of the con-* tools, default: next to this file's
