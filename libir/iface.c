@@ -460,13 +460,22 @@ static uint32_t find_path(Module *ifc, const char *path)
 	return found;
 }
 
-bool iface_import(Module *m, Module *ifc, const char *path, List *items)
+bool iface_import(Module *m, Module *ifc, const char *path, List *items,
+	const uint32_t *builtins, uint32_t nbuiltins)
 {
 	uint32_t mod = find_path(ifc, path);
 	if (!mod)
 		return false;
 	Copier k;
 	copier_init(&k, ifc, m);
+	for (uint32_t n = 1; n < ifc->nodes.n; n++) {
+		Node *x = NODE_AT(ifc, n);
+		if (x->kind != NK_EnumDecl || !(x->EnumDecl.flags & FL_BUILTIN))
+			continue;
+		for (uint32_t i = 0; i < nbuiltins; i++)
+			if (NODE_AT(m, builtins[i])->EnumDecl.name == x->EnumDecl.name)
+				k.nmap[n] = builtins[i];
+	}
 	*items = copy_nlist(&k, NODE_AT(ifc, mod)->Module.items);
 	copier_free(&k);
 	return true;

@@ -173,6 +173,7 @@ enum {
 	                          * FL_STUB a sibling module file's interface
 	                          * loaded beside it (check_add_siblings) */
 	FL_LINKONCE = 1 << 25,   /* IrFunc: generic instance, linkonce_odr (ABI.md 11) */
+	FL_BUILTIN  = 1 << 26,   /* EnumDecl: the builtin Option/Result (LANGUAGE.md 3.10) */
 };
 
 /* ===== module.c: a stream in memory ===== */
@@ -240,7 +241,10 @@ int module_validate(Module *m, const char **err);
 Module *iface_build(Module *checked);
 /* Copy the items of the module at dotted `path` (main.util) of interface ifc
  * into m; *items gets their list.  False when ifc has no such module. */
-bool iface_import(Module *m, Module *ifc, const char *path, List *items);
+/* builtins: m's FL_BUILTIN EnumDecls; the interface's copies of them are
+ * mapped onto these (by name), so Option<T> stays one type across modules. */
+bool iface_import(Module *m, Module *ifc, const char *path, List *items,
+	const uint32_t *builtins, uint32_t nbuiltins);
 
 /* ===== dump.c: readable text and JSON ===== */
 void dump_text(Module *m, FILE *out);

@@ -227,3 +227,28 @@ SRC
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"warning: builtin std not found"* ]]
 }
+
+@test "methods of the builtin Option/Result come from std (STDLIB.md 2.1)" {
+	cat > "$P/src/main.con" <<'SRC'
+fn find(k: Int) -> Option<Int> {
+    if k > 2 {
+        return Option::<Int>::Some { value: k * 10 };
+    }
+    return Option::<Int>::None;
+}
+
+fn main() with(Console) -> Int {
+    let a: Option<Int> = find(5);
+    let b: Option<Int> = find(1);
+    println(a.is_some(), " ", b.is_none(), " ", b.is_some());
+    let r: Result<Int, Int> = a.ok_or(7);
+    println(r.is_ok(), " ", r.unwrap_or(0), " ", b.unwrap_or(3));
+    return 0;
+}
+SRC
+	cd "$P"
+	run "$BIN/concrete" run
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "true true false" ]
+	[ "${lines[1]}" = "true 50 3" ]
+}

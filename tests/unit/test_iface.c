@@ -143,14 +143,14 @@ int main(void)
 	Module *imp = module_new(STAGE_AST);
 	vec_push(imp->files, str_internz("u.con"));
 	List got;
-	CHECK(back && iface_import(imp, back, "main.sub", &got));
+	CHECK(back && iface_import(imp, back, "main.sub", &got, NULL, 0));
 	CHECK(got.len == 1 && NODE_AT(imp, LIST_AT(imp, got, 0))->kind == NK_FnDecl);
-	CHECK(back && iface_import(imp, back, "main", &got));
+	CHECK(back && iface_import(imp, back, "main", &got, NULL, 0));
 	uint32_t s2 = item_named(imp, got, "S");
 	CHECK(s2 && TYPE_AT(imp, NODE_AT(imp, s2)->ty)->Struct.decl == s2);
 	CHECK(s2 && NODE_AT(imp, s2)->span.file == 1);
 	CHECK(imp->files.n == 2);
-	CHECK(back && !iface_import(imp, back, "main.nope", &got));
+	CHECK(back && !iface_import(imp, back, "main.nope", &got, NULL, 0));
 	free(a.s);
 	free(b.s);
 	UNIT_DONE();

@@ -62,6 +62,7 @@ static uint32_t mk_enum(Checker *c, const char *name, const char **gens, uint32_
 	NODE_AT(m, e)->EnumDecl.name = str_internz(name);
 	NODE_AT(m, e)->EnumDecl.generics = list_make(m, g, ng);
 	NODE_AT(m, e)->EnumDecl.variants = list_make(m, vars, nv);
+	NODE_AT(m, e)->EnumDecl.flags = FL_BUILTIN;
 	uint32_t t = generic_inst(c, e, args, ng);
 	NODE_AT(m, e)->ty = t;
 	for (uint32_t i = 0; i < nv; i++)

@@ -145,7 +145,8 @@ void load_stub(Checker *c, uint32_t mod, Str path)
 		if (!ifc)
 			return;
 		List items;
-		if (!iface_import(m, ifc, str_get(path), &items)) {
+		uint32_t bi[2] = { c->enum_option, c->enum_result };
+		if (!iface_import(m, ifc, str_get(path), &items, bi, 2)) {
 			cerr(c, CD_BAD_IFACE, sp, file,
 				arena_printf("no module '%s' in it", str_get(path)));
 			return;

@@ -400,6 +400,24 @@ static uint32_t tvar_method(Checker *c, uint32_t e, uint32_t bt, int ref)
 	return subst_n(c, ret_type(c, fd), &self_name, &bt, 1);
 }
 
+/* Methods of the builtin Option/Result live in std (STDLIB.md 2.1,
+ * std.option and std.result): the types are in scope everywhere, so their
+ * methods are found in whichever loaded module defines them. */
+static uint32_t builtin_enum_method(Checker *c, uint32_t t, Str mangled)
+{
+	if (ty_is_err(c, t) || ty_at(c, t)->kind != TK_Enum)
+		return 0;
+	uint32_t d = ty_at(c, t)->Enum.decl;
+	if (!d || (d != c->enum_option && d != c->enum_result))
+		return 0;
+	for (uint32_t i = 0; i < c->scopes.n; i++) {
+		uint32_t fd = scope_item(c, i, mangled, NK_FnDecl);
+		if (fd)
+			return fd;
+	}
+	return 0;
+}
+
 uint32_t check_methodcall(Checker *c, uint32_t e, uint32_t expect)
 {
 	(void)expect;
@@ -427,6 +445,8 @@ uint32_t check_methodcall(Checker *c, uint32_t e, uint32_t expect)
 		return c->t_err;
 	}
 	uint32_t fd = FIND_FN(c, mangle(str_internz(bn), name));
+	if (!fd)
+		fd = builtin_enum_method(c, bt, mangle(str_internz(bn), name));
 	uint32_t bret;
 	if (!fd && bi_method(c, e, rt, bt, bn, &bret))   /* builtins.c */
 		return bret;
