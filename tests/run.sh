@@ -4,6 +4,9 @@
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 export CONCRETE_BIN=${CONCRETE_BIN:-$top/build/bin}
+# Run as from a shell even under `make test`: tests that drive make read its
+# messages, which a parent make's MAKELEVEL/MAKEFLAGS would change.
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 suites=${*:-unit parse bats programs catalogue verify valgrind fuzz asan}
 total_pass=0 total_fail=0
 log=$(mktemp)
