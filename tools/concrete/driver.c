@@ -74,16 +74,16 @@ static long build_jobs(void)
 	return cpus > 0 ? cpus : 1;
 }
 
-/* Builds target; exe names the OUT of pipeline.mk's link rule (NULL when
- * the target is an intermediate stage such as the .ll).  Make runs with
- * -r (no built-in rules: less to parse and no implicit-rule searches for
- * the included fragments) and its own -j; MAKEFLAGS from a make that runs
- * the driver is dropped, since the build is the driver's, not the
- * caller's (and a jobserver it names is not passed down to us). */
-static int run_make(const DriverJob *job, const char *cache, const char *target, const char *exe)
+/* make -f pipeline.mk with the variable assignments vars (NULL-ended) and
+ * target.  Make runs with -r (no built-in rules: less to parse and no
+ * implicit-rule searches for the included fragments) and its own -j;
+ * MAKEFLAGS from a make that runs the driver is dropped, since the build is
+ * the driver's, not the caller's (and a jobserver it names is not passed
+ * down to us). */
+int pipeline_make(char *const *vars, const char *target)
 {
 	const char *bin = proc_self_dir();
-	char *argv[20];
+	char *argv[40];
 	int n = 0;
 	unsetenv("MAKEFLAGS");
 	unsetenv("MFLAGS");
@@ -97,25 +97,37 @@ static int run_make(const DriverJob *job, const char *cache, const char *target,
 	argv[n++] = "--no-print-directory";
 	argv[n++] = "-f";
 	argv[n++] = arena_printf("%s/../share/concrete/pipeline.mk", bin);
-	argv[n++] = arena_printf("SRC=%s", job->file);
-	argv[n++] = arena_printf("C=%s", cache);
 	argv[n++] = arena_printf("BIN=%s", bin);
-	if (exe)
-		argv[n++] = arena_printf("OUT=%s", exe);
-	if (job->mode == DRV_TEST) {
-		argv[n++] = "TEST=1";
-		if (job->test_module)
-			argv[n++] = arena_printf("TEST_MODULE=%s", job->test_module);
-	}
 	const char *o = getenv("CONCRETE_O");
 	if (o)
 		argv[n++] = arena_printf("CONCRETE_O=%s", o);
+	for (; *vars && n < 38; vars++)
+		argv[n++] = *vars;
 	argv[n++] = (char *)target;
 	argv[n] = NULL;
 	int st = proc_run(argv, keep_line);
 	if (st == 127)
 		fprintf(stderr, "concrete: cannot run make\n");
 	return st;
+}
+
+/* Builds target; exe names the OUT of pipeline.mk's link rule (NULL when
+ * the target is an intermediate stage such as the .ll). */
+static int run_make(const DriverJob *job, const char *cache, const char *target, const char *exe)
+{
+	char *vars[8];
+	int n = 0;
+	vars[n++] = arena_printf("SRC=%s", job->file);
+	vars[n++] = arena_printf("C=%s", cache);
+	if (exe)
+		vars[n++] = arena_printf("OUT=%s", exe);
+	if (job->mode == DRV_TEST) {
+		vars[n++] = "TEST=1";
+		if (job->test_module)
+			vars[n++] = arena_printf("TEST_MODULE=%s", job->test_module);
+	}
+	vars[n] = NULL;
+	return pipeline_make(vars, target);
 }
 
 static int print_file(const char *path)

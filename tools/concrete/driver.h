@@ -23,6 +23,8 @@ typedef struct DriverJob {
 int driver_run(const DriverJob *job);
 /* project.c: `concrete build|run|test ...` (argv as given to main). */
 int project_main(int argc, char **argv);
+/* make -f pipeline.mk VARS... TARGET, as every build runs it. */
+int pipeline_make(char *const *vars, const char *target);
 /* Output name the reference derives: FILE minus .con, or FILE.out. */
 char *driver_default_out(const char *file);
 #endif

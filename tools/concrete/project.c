@@ -235,37 +235,6 @@ static char *find_std(void)
 	return NULL;
 }
 
-static bool drop_make_noise(const char *line)
-{
-	if (strncmp(line, "make", 4) != 0)
-		return true;
-	return strstr(line, "***") == NULL;
-}
-
-/* make -f pipeline.mk with the given variable assignments and target. */
-static int make(char **vars, const char *target)
-{
-	const char *bin = proc_self_dir();
-	char *argv[32];
-	int n = 0;
-	argv[n++] = "make";
-	argv[n++] = "-s";
-	argv[n++] = "--no-print-directory";
-	argv[n++] = "-f";
-	argv[n++] = arena_printf("%s/../share/concrete/pipeline.mk", bin);
-	argv[n++] = arena_printf("BIN=%s", bin);
-	const char *o = getenv("CONCRETE_O");
-	if (o)
-		argv[n++] = arena_printf("CONCRETE_O=%s", o);
-	for (; *vars && n < 30; vars++)
-		argv[n++] = *vars;
-	argv[n++] = (char *)target;
-	argv[n] = NULL;
-	int st = proc_run(argv, drop_make_noise);
-	if (st == 127)
-		fprintf(stderr, "concrete: cannot run make\n");
-	return st;
-}
 
 /* The directory with std.iface and libconcrete_std.a: STD/build when it
  * was prebuilt there (by `make`, kept by `make install`), else the
@@ -280,7 +249,7 @@ static char *std_lib_dir(const char *std, const char *root)
 	char *vars[] = {
 		arena_printf("SRC=%s/src/lib.con", std), arena_printf("C=%s", dir), "LIB=std", NULL,
 	};
-	if (make(vars, arena_printf("%s/libconcrete_std.a", dir)) != 0) {
+	if (pipeline_make(vars, arena_printf("%s/libconcrete_std.a", dir)) != 0) {
 		fprintf(stderr, "error: cannot build the standard library from %s\n", std);
 		return NULL;
 	}
@@ -377,7 +346,7 @@ static int run_job(const Project *p, const ProjJob *j, const char *libdir)
 			v[n++] = arena_printf("TEST_MODULE=%s", j->module);
 		v[n++] = arena_printf("OUT=%s", exe);
 		v[n] = NULL;
-		if (make(v, exe) != 0)
+		if (pipeline_make(v, exe) != 0)
 			return 1;
 		return run_exe(exe, NULL);
 	}
@@ -385,14 +354,14 @@ static int run_job(const Project *p, const ProjJob *j, const char *libdir)
 		char *exe = arena_printf("%s/%s.run", cache, p->name ? p->name : "main");
 		v[n++] = arena_printf("OUT=%s", exe);
 		v[n] = NULL;
-		if (make(v, exe) != 0)
+		if (pipeline_make(v, exe) != 0)
 			return 1;
 		return run_exe(exe, j->args);
 	}
 	if (j->emit_llvm) {
 		char *ll = arena_printf("%s/main.ll", cache);
 		v[n] = NULL;
-		if (make(v, ll) != 0)
+		if (pipeline_make(v, ll) != 0)
 			return 1;
 		size_t len;
 		char *text = tool_read_all("concrete", ll, &len);
@@ -404,7 +373,7 @@ static int run_job(const Project *p, const ProjJob *j, const char *libdir)
 	const char *out = j->out ? j->out : p->name ? p->name : "a.out";
 	v[n++] = arena_printf("OUT=%s", out);
 	v[n] = NULL;
-	if (make(v, out) != 0)
+	if (pipeline_make(v, out) != 0)
 		return 1;
 	printf("Built %s\n", out);
 	return 0;
