@@ -12,7 +12,8 @@ declares it).  Every module has `pub fn run(n: i64)` calling its own work
 functions and its children's run."""
 import sys
 
-CON = """struct Copy Point{i} {{ x: i64, y: i64 }}
+# The types and functions every generated unit starts with.
+SHAPES = """struct Copy Point{i} {{ x: i64, y: i64 }}
 enum Shape{i} {{ Circle {{ r: i64 }}, Rect {{ w: i64, h: i64 }}, Empty }}
 impl Point{i} {{
     pub fn add(&self, o: Point{i}) -> Point{i} {{
@@ -33,7 +34,9 @@ fn area{i}(s: Shape{i}) -> i64 {{
         Shape{i}::Empty => {{ return 0; }}
     }}
 }}
-fn work{i}(n: i64, v: &mut [i64; 16]) with(Console) -> i64 {{
+"""
+
+CON = SHAPES + """fn work{i}(n: i64, v: &mut [i64; 16]) with(Console) -> i64 {{
     let mut total: i64 = 0;
     for (let mut i: i64 = 0; i < n; i = i + 1) {{
         let k = (i * 7 + {i}) % 16;
@@ -107,28 +110,7 @@ long work{i}(long n, long v[16]) {{
 
 # A unit for --modules: the same shapes as CON, written to pass the checks
 # (the array is local, the enum is matched by value).
-MOD = """struct Copy Point{i} {{ x: i64, y: i64 }}
-enum Shape{i} {{ Circle {{ r: i64 }}, Rect {{ w: i64, h: i64 }}, Empty }}
-impl Point{i} {{
-    pub fn add(&self, o: Point{i}) -> Point{i} {{
-        return Point{i} {{ x: self.x + o.x, y: self.y + o.y }};
-    }}
-    fn norm1(&self) -> i64 {{
-        let mut a: i64 = self.x;
-        if a < 0 {{ a = -a; }}
-        let mut b: i64 = self.y;
-        if b < 0 {{ b = 0 - b; }}
-        return a + b;
-    }}
-}}
-fn area{i}(s: Shape{i}) -> i64 {{
-    match s {{
-        Shape{i}::Circle {{ r }} => {{ return 3 * r * r; }}
-        Shape{i}::Rect {{ w, h }} => {{ return w * h; }}
-        Shape{i}::Empty => {{ return 0; }}
-    }}
-}}
-fn work{i}(n: i64) -> i64 {{
+MOD = SHAPES + """fn work{i}(n: i64) -> i64 {{
     let mut v: [i64; 16] = [0; 16];
     let mut total: i64 = 0;
     for (let mut i: i64 = 0; i < n; i = i + 1) {{

@@ -53,44 +53,29 @@ static uint32_t copy_file(Copier *k, uint32_t f)
 	return k->fmap[f] - 1;
 }
 
-static List copy_nlist(Copier *k, List l)
+static uint32_t same_str(Copier *k, uint32_t s) { return s; }   /* interned: global */
+
+/* A list of the source copied into the destination, each entry mapped. */
+static List copy_list(Copier *k, List l, uint32_t (*map)(Copier *, uint32_t))
 {
 	uint32_t *v = xmalloc(((size_t)l.len + 1) * sizeof *v);
 	for (uint32_t i = 0; i < l.len; i++)
-		v[i] = copy_node(k, LIST_AT(k->src, l, i));
+		v[i] = map(k, LIST_AT(k->src, l, i));
 	List r = list_make(k->dst, v, l.len);
 	free(v);
 	return r;
 }
 
-static List copy_tlist(Copier *k, List l)
-{
-	uint32_t *v = xmalloc(((size_t)l.len + 1) * sizeof *v);
-	for (uint32_t i = 0; i < l.len; i++)
-		v[i] = copy_type(k, LIST_AT(k->src, l, i));
-	List r = list_make(k->dst, v, l.len);
-	free(v);
-	return r;
-}
-
-static List copy_slist(Copier *k, List l)
-{
-	uint32_t *v = xmalloc(((size_t)l.len + 1) * sizeof *v);
-	for (uint32_t i = 0; i < l.len; i++)
-		v[i] = LIST_AT(k->src, l, i);
-	List r = list_make(k->dst, v, l.len);
-	free(v);
-	return r;
-}
+static List copy_nlist(Copier *k, List l) { return copy_list(k, l, copy_node); }
 
 /* Field copiers shared by types and nodes: p points at the kind's struct
  * inside a local copy, so recursion may grow the destination tables. */
 #define F_NODE(f) p->f = copy_node(k, p->f);
 #define F_NLIST(f) p->f = copy_nlist(k, p->f);
 #define F_STR(f)
-#define F_SLIST(f) p->f = copy_slist(k, p->f);
+#define F_SLIST(f) p->f = copy_list(k, p->f, same_str);
 #define F_TYPE(f) p->f = copy_type(k, p->f);
-#define F_TLIST(f) p->f = copy_tlist(k, p->f);
+#define F_TLIST(f) p->f = copy_list(k, p->f, copy_type);
 #define F_INT(f)
 
 static uint32_t copy_type(Copier *k, uint32_t t)
