@@ -200,6 +200,9 @@ uint32_t check_expr(Checker *c, uint32_t e, uint32_t expect);
 void expect_type(Checker *c, uint32_t e, uint32_t want, Span sp, const char *ctx);
 uint32_t check_call(Checker *c, uint32_t e, uint32_t expect, bool stmt);
 uint32_t struct_field(Checker *c, uint32_t sty, Str name, uint32_t *index);
+void check_inits_loose(Checker *c, List inits);
+void check_field_inits(Checker *c, uint32_t e, List inits, List fields, const char *name,
+	const char *of, uint32_t (*ftype)(Checker *, const void *, uint32_t), const void *ctx, bool all);
 
 /* generics.c: type parameters, substitution, inference */
 uint32_t ty_param(Checker *c, Str name);

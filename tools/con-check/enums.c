@@ -200,6 +200,15 @@ static uint32_t field_type(Checker *c, uint32_t et, uint32_t vi, uint32_t k)
 	return subst(c, t, NODE_AT(c->m, ed)->EnumDecl.generics, ty_at(c, et)->Enum.args);
 }
 
+/* Field k of variant vi of enum instance et (check_field_inits). */
+typedef struct VariantOf { uint32_t et, vi; } VariantOf;
+
+static uint32_t variant_field_at(Checker *c, const void *v, uint32_t k)
+{
+	const VariantOf *vo = v;
+	return field_type(c, vo->et, vo->vi, k);
+}
+
 static const char *ename_of(Checker *c, uint32_t ed)
 {
 	return str_get(NODE_AT(c->m, ed)->EnumDecl.name);
@@ -219,15 +228,6 @@ static void unknown_enum(Checker *c, Span sp, Str name)
 		cerr(c, CD_NOT_ENUM, sp, str_get(name));
 	else
 		cerr(c, CD_UNKNOWN_ENUM_NAME, sp, str_get(name));
-}
-
-static void check_inits_loose(Checker *c, List inits)
-{
-	for (uint32_t i = 0; i < inits.len; i++) {
-		Node *fi = NODE_AT(c->m, LIST_AT(c->m, inits, i));
-		if (fi->kind == NK_FieldInit && fi->FieldInit.value)
-			check_expr(c, fi->FieldInit.value, 0);
-	}
 }
 
 /* Type arguments of a generic literal: explicit, else the expected type's,
@@ -305,38 +305,9 @@ uint32_t check_variantlit(Checker *c, uint32_t e, uint32_t expect)
 		return c->t_err;
 	}
 	const char *what = arena_printf("%s::%s", str_get(en), str_get(vn));
-	List fl = variant_fields(c, ed, (uint32_t)vi);
-	bool seen[fl.len + 1];
-	memset(seen, 0, sizeof seen);
-	for (uint32_t i = 0; i < inits.len; i++) {
-		uint32_t fin = LIST_AT(m, inits, i);
-		Node *fi = NODE_AT(m, fin);
-		if (fi->kind != NK_FieldInit) {
-			cerr(c, CD_MALFORMED, fi->span, "variant literal entry is not a FieldInit");
-			continue;
-		}
-		Str fname = fi->FieldInit.name;
-		uint32_t k;
-		for (k = 0; k < fl.len && NODE_AT(m, LIST_AT(m, fl, k))->FieldDecl.name != fname; k++)
-			;
-		if (k == fl.len) {
-			cerr(c, CD_EXTRA_FIELD, fi->span, str_get(fname), what);
-			check_expr(c, fi->FieldInit.value, 0);
-			continue;
-		}
-		if (seen[k])
-			cerr(c, CD_DUP_FIELD_INIT, fi->span, str_get(fname), what);
-		seen[k] = true;
-		uint32_t ft = field_type(c, et, (uint32_t)vi, k);
-		expect_type(c, fi->FieldInit.value, ft, fi->span,
-			arena_printf("field '%s' of %s", str_get(fname), what));
-		NODE_AT(m, fin)->aux = k;
-		NODE_AT(m, fin)->ty = ft;
-	}
-	for (uint32_t k = 0; k < fl.len; k++)
-		if (!seen[k])
-			cerr(c, CD_MISSING_FIELD, NODE_AT(m, e)->span,
-				str_get(NODE_AT(m, LIST_AT(m, fl, k))->FieldDecl.name), what);
+	VariantOf vo = { et, (uint32_t)vi };
+	check_field_inits(c, e, inits, variant_fields(c, ed, (uint32_t)vi), what, what,
+		variant_field_at, &vo, true);
 	return et;
 }
 

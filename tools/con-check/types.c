@@ -323,6 +323,69 @@ static uint32_t check_index(Checker *c, uint32_t e)
 	return ty_at(c, bt)->Array.elem;
 }
 
+/* The values of a literal whose type could not be found, checked so that
+ * their own errors are still reported. */
+void check_inits_loose(Checker *c, List inits)
+{
+	for (uint32_t i = 0; i < inits.len; i++) {
+		Node *fi = NODE_AT(c->m, LIST_AT(c->m, inits, i));
+		if (fi->kind == NK_FieldInit && fi->FieldInit.value)
+			check_expr(c, fi->FieldInit.value, 0);
+	}
+}
+
+/* The field initialisers of a struct or variant literal (LANGUAGE.md 4.6,
+ * 4.7): each names one of `fields` at most once and its value is checked
+ * against ftype(c, ctx, k); FieldInit.aux = k.  `name` names the literal in
+ * diagnostics (`S`, `E::V`), `of` in mismatch contexts (`struct 'S'`,
+ * `E::V`).  Missing fields are reported unless all is false (unions). */
+void check_field_inits(Checker *c, uint32_t e, List inits, List fields, const char *name,
+	const char *of, uint32_t (*ftype)(Checker *, const void *, uint32_t), const void *ctx, bool all)
+{
+	Module *m = c->m;
+	bool seen[fields.len + 1];
+	memset(seen, 0, sizeof seen);
+	for (uint32_t i = 0; i < inits.len; i++) {
+		uint32_t fin = LIST_AT(m, inits, i);
+		Node *fi = NODE_AT(m, fin);
+		if (fi->kind != NK_FieldInit) {
+			cerr(c, CD_MALFORMED, fi->span, "literal entry is not a FieldInit");
+			continue;
+		}
+		Str fname = fi->FieldInit.name;
+		uint32_t k;
+		for (k = 0; k < fields.len && NODE_AT(m, LIST_AT(m, fields, k))->FieldDecl.name != fname; k++)
+			;
+		if (k == fields.len) {
+			cerr(c, CD_EXTRA_FIELD, fi->span, str_get(fname), name);
+			check_expr(c, fi->FieldInit.value, 0);
+			continue;
+		}
+		if (seen[k])
+			cerr(c, CD_DUP_FIELD_INIT, fi->span, str_get(fname), name);
+		seen[k] = true;
+		uint32_t ft = ftype(c, ctx, k);
+		expect_type(c, fi->FieldInit.value, ft, fi->span,
+			arena_printf("field '%s' of %s", str_get(fname), of));
+		fi = NODE_AT(m, fin);
+		fi->aux = k;
+		fi->ty = ft;
+	}
+	for (uint32_t k = 0; all && k < fields.len; k++)
+		if (!seen[k])
+			cerr(c, CD_MISSING_FIELD, NODE_AT(m, e)->span,
+				str_get(NODE_AT(m, LIST_AT(m, fields, k))->FieldDecl.name), name);
+}
+
+/* Field k of struct type *st, with a generic instance's arguments. */
+static uint32_t struct_field_at(Checker *c, const void *st, uint32_t k)
+{
+	uint32_t sty = *(const uint32_t *)st, idx;
+	uint32_t decl = ty_at(c, sty)->Struct.decl;
+	Str name = NODE_AT(c->m, LIST_AT(c->m, NODE_AT(c->m, decl)->StructDecl.fields, k))->FieldDecl.name;
+	return struct_field(c, sty, name, &idx);
+}
+
 static uint32_t check_structlit(Checker *c, uint32_t e)
 {
 	Module *m = c->m;
@@ -332,57 +395,24 @@ static uint32_t check_structlit(Checker *c, uint32_t e)
 	uint32_t decl = FIND_STRUCT(c, sname);
 	if (!decl)
 		decl = tx_alias_struct(c, sname);     /* `type A = S; A { .. }` */
-	if (!decl)
-		cerr(c, CD_UNKNOWN_STRUCT, n->span, str_get(sname));
 	if (!decl) {
-		for (uint32_t i = 0; i < inits.len; i++) {
-			Node *fi = NODE_AT(m, LIST_AT(m, inits, i));
-			if (fi->kind == NK_FieldInit)
-				check_expr(c, fi->FieldInit.value, 0);
-		}
+		cerr(c, CD_UNKNOWN_STRUCT, n->span, str_get(sname));
+		check_inits_loose(c, inits);
 		return c->t_err;
 	}
 	n->aux = decl;
 	uint32_t st = NODE_AT(m, decl)->ty;
 	if (n->StructLit.targs.len || NODE_AT(m, decl)->StructDecl.generics.len)
 		st = check_generic_structlit(c, e, decl);      /* generics.c */
-	List fl = NODE_AT(m, decl)->StructDecl.fields;
-	bool seen[fl.len + 1];
-	memset(seen, 0, sizeof seen);
-	for (uint32_t i = 0; i < inits.len; i++) {
-		uint32_t fin = LIST_AT(m, inits, i);
-		Node *fi = NODE_AT(m, fin);
-		if (fi->kind != NK_FieldInit) {
-			cerr(c, CD_MALFORMED, fi->span, "struct literal entry is not a FieldInit");
-			continue;
-		}
-		Str fname = fi->FieldInit.name;
-		uint32_t idx = 0, ft = ty_is_err(c, st) ? 0 : struct_field(c, st, fname, &idx);
-		if (!ft) {
-			if (!ty_is_err(c, st))
-				cerr(c, CD_EXTRA_FIELD, fi->span, str_get(fname), str_get(sname));
-			check_expr(c, fi->FieldInit.value, 0);
-			continue;
-		}
-		if (seen[idx])
-			cerr(c, CD_DUP_FIELD_INIT, fi->span, str_get(fname), str_get(sname));
-		seen[idx] = true;
-		expect_type(c, fi->FieldInit.value, ft, fi->span,
-			arena_printf("field '%s' of struct '%s'", str_get(fname), str_get(sname)));
-		fi = NODE_AT(m, fin);
-		fi->aux = idx;
-		fi->ty = ft;
-	}
-	if (ty_is_err(c, st))
+	if (ty_is_err(c, st)) {
+		check_inits_loose(c, inits);
 		return c->t_err;
-	if (NODE_AT(m, decl)->StructDecl.flags & FL_UNION) {
-		tx_check_union_lit(c, e, decl);
-		return st;
 	}
-	for (uint32_t i = 0; i < fl.len; i++)
-		if (!seen[i])
-			cerr(c, CD_MISSING_FIELD, NODE_AT(m, e)->span,
-				str_get(NODE_AT(m, LIST_AT(m, fl, i))->FieldDecl.name), str_get(sname));
+	bool is_union = (NODE_AT(m, decl)->StructDecl.flags & FL_UNION) != 0;
+	check_field_inits(c, e, inits, NODE_AT(m, decl)->StructDecl.fields, str_get(sname),
+		arena_printf("struct '%s'", str_get(sname)), struct_field_at, &st, !is_union);
+	if (is_union)
+		tx_check_union_lit(c, e, decl);
 	return st;
 }
 
