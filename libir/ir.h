@@ -207,6 +207,7 @@ uint32_t type_intern(Module *m, const Type *t);      /* returns index */
 uint32_t ty_simple(Module *m, TypeKind k);
 uint32_t ty_int(Module *m, int bits, bool sign);
 uint32_t ty_ptr_to(Module *m, uint32_t elem, bool mut);
+uint32_t ty_ref_to(Module *m, uint32_t elem, bool mut);
 /* Type as surface syntax (CHECKS.md: `i64`, `&mut T`, `[T; N]`, `Name<A>`). */
 const char *type_name(Module *m, uint32_t t);
 /* CHECKS.md 2.1 Copy-ness of a type; the hooks decide type parameters and

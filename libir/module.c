@@ -174,15 +174,19 @@ uint32_t ty_int(Module *m, int bits, bool sign)
 	return type_intern(m, &t);
 }
 
-uint32_t ty_ptr_to(Module *m, uint32_t elem, bool mut)
+/* A pointer-like type of kind k (Ptr or Ref; both are {elem, mut}). */
+static uint32_t ty_pointer(Module *m, TypeKind k, uint32_t elem, bool mut)
 {
 	Type t;
 	memset(&t, 0, sizeof t);
-	t.kind = TK_Ptr;
+	t.kind = k;
 	t.Ptr.elem = elem;
 	t.Ptr.mut = mut;
 	return type_intern(m, &t);
 }
+
+uint32_t ty_ptr_to(Module *m, uint32_t elem, bool mut) { return ty_pointer(m, TK_Ptr, elem, mut); }
+uint32_t ty_ref_to(Module *m, uint32_t elem, bool mut) { return ty_pointer(m, TK_Ref, elem, mut); }
 
 /* Names are capped in depth and length: types are acyclic (validated) but a
  * shared sub-type can make the written-out name exponentially long. */

@@ -7,16 +7,6 @@
 
 #include <string.h>
 
-static uint32_t borrow_ref_ty(Checker *c, uint32_t elem, bool mut)
-{
-	Type t;
-	memset(&t, 0, sizeof t);
-	t.kind = TK_Ref;
-	t.Ref.elem = elem;
-	t.Ref.mut = mut;
-	return type_intern(c->m, &t);
-}
-
 /* The owner's local declaration (Let, Param, pattern binding or an outer
  * borrow ref); 0 after reporting when the name is not a variable. */
 static uint32_t borrow_owner(Checker *c, Str owner, Span sp)
@@ -47,7 +37,7 @@ void check_borrow(Checker *c, uint32_t s)
 	n = NODE_AT(m, s);
 	n->aux = d;
 	/* [LENIENT] borrow mut does not require a `mut` owner (CHECKS.md 4.2 5). */
-	n->ty = (!ot || ty_is_err(c, ot)) ? c->t_err : borrow_ref_ty(c, ot, mut);
+	n->ty = (!ot || ty_is_err(c, ot)) ? c->t_err : ty_ref_to(c->m, ot, mut);
 	uint32_t saved = c->locals.n;
 	scope_push(c, ref, s);
 	check_block(c, body, 0, false);

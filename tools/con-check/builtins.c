@@ -109,16 +109,6 @@ uint32_t ty_string(Checker *c) { return ty_simple(c->m, TK_String); }
 uint32_t ty_vec(Checker *c, uint32_t elem) { return mk1(c, TK_Vec, elem); }
 uint32_t ty_heap(Checker *c, uint32_t elem) { return mk1(c, TK_Heap, elem); }
 
-static uint32_t ty_ref(Checker *c, uint32_t elem, bool mut)
-{
-	Type t;
-	memset(&t, 0, sizeof t);
-	t.kind = TK_Ref;
-	t.Ref.elem = elem;
-	t.Ref.mut = mut;
-	return type_intern(c->m, &t);
-}
-
 static int kind(Checker *c, uint32_t t)
 {
 	return !t || ty_is_err(c, t) ? TK_Error : (int)ty_at(c, t)->kind;
@@ -485,7 +475,7 @@ uint32_t bi_named_type(Checker *c, uint32_t tn)
 uint32_t check_strlit_ref(Checker *c, uint32_t e)
 {
 	NODE_AT(c->m, e)->ty = ty_string(c);
-	return ty_ref(c, ty_string(c), false);
+	return ty_ref_to(c->m, ty_string(c), false);
 }
 
 /* The struct type behind `base->f`: Heap<S>, &Heap<S> or &mut Heap<S>

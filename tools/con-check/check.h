@@ -307,6 +307,7 @@ void check_borrow(Checker *c, uint32_t s);
 void borrowck_fn(Checker *c, uint32_t fd);
 uint32_t check_while(Checker *c, uint32_t w, uint32_t expect);
 uint32_t check_match(Checker *c, uint32_t mt, uint32_t expect);
+void arm_type_agree(Checker *c, uint32_t a, uint32_t at, uint32_t *first);
 uint32_t check_arm_body(Checker *c, uint32_t body, uint32_t expect, bool is_expr);
 
 #endif

@@ -430,13 +430,7 @@ uint32_t check_match_enum(Checker *c, uint32_t mt, uint32_t st, uint32_t expect)
 		/* A literal arm takes the type of the arms before it. */
 		uint32_t at = check_arm_body(c, body, expect ? expect : first, is_expr);
 		c->locals.n = saved;
-		NODE_AT(m, a)->ty = at;
-		if (ty_is_err(c, at) || kind_of(c, at) == TK_Never)
-			continue;
-		if (!first)
-			first = at;
-		else if (at != first)
-			cerr(c, CD_ARM_TYPE, NODE_AT(m, a)->span, tname(c, at), tname(c, first));
+		arm_type_agree(c, a, at, &first);
 	}
 	if (!catch_all)
 		for (uint32_t v = 0; v < nv; v++)

@@ -283,10 +283,7 @@ uint32_t resolve_type(Checker *c, uint32_t tn)
 		n = NODE_AT(m, tn);
 		if (ty_is_err(c, e))
 			break;
-		ty.kind = TK_Ref;
-		ty.Ref.elem = e;
-		ty.Ref.mut = (n->TyRef.flags & FL_MUT) != 0;
-		t = type_intern(m, &ty);
+		t = ty_ref_to(m, e, (n->TyRef.flags & FL_MUT) != 0);
 		break;
 	}
 	case NK_TyArray: {

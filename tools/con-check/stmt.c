@@ -342,6 +342,19 @@ static bool is_wildcard(Str name)
 
 /* Type of an arm body: a block by the expression-block rule, `return` is
  * never, a bare expression its own type (LANGUAGE.md 5.11). */
+/* Records arm a's type at and checks it against the first arm's (CHECKS.md
+ * 7.6); never and error types do not take part. */
+void arm_type_agree(Checker *c, uint32_t a, uint32_t at, uint32_t *first)
+{
+	NODE_AT(c->m, a)->ty = at;
+	if (ty_is_err(c, at) || kind_of(c, at) == TK_Never)
+		return;
+	if (!*first)
+		*first = at;
+	else if (at != *first)
+		cerr(c, CD_ARM_TYPE, NODE_AT(c->m, a)->span, tname(c, at), tname(c, *first));
+}
+
 uint32_t check_arm_body(Checker *c, uint32_t body, uint32_t expect, bool is_expr)
 {
 	if (!valid(c, body))
@@ -424,13 +437,7 @@ uint32_t check_match(Checker *c, uint32_t mt, uint32_t expect)
 			catch_all |= check_pattern(c, pat, ok_scrut ? st : c->t_err, &has_true, &has_false);
 		uint32_t at = check_arm_body(c, body, expect, is_expr);
 		c->locals.n = saved;
-		NODE_AT(m, a)->ty = at;
-		if (ty_is_err(c, at) || kind_of(c, at) == TK_Never)
-			continue;
-		if (!first)
-			first = at;
-		else if (at != first)
-			cerr(c, CD_ARM_TYPE, NODE_AT(m, a)->span, tname(c, at), tname(c, first));
+		arm_type_agree(c, a, at, &first);
 	}
 	if (ok_scrut && !catch_all && !(sk == TK_Bool && has_true && has_false))
 		cerr(c, CD_MATCH_NONEXH, sp);

@@ -125,16 +125,6 @@ uint32_t impl_target(Checker *c, uint32_t impl)
 	return t;
 }
 
-static uint32_t ref_of(Checker *c, uint32_t t, bool mut)
-{
-	Type r;
-	memset(&r, 0, sizeof r);
-	r.kind = TK_Ref;
-	r.Ref.elem = t;
-	r.Ref.mut = mut;
-	return type_intern(c->m, &r);
-}
-
 /* Type of a receiver parameter: Self, &Self or &mut Self. */
 uint32_t self_param_type(Checker *c, uint32_t p)
 {
@@ -147,9 +137,9 @@ uint32_t self_param_type(Checker *c, uint32_t p)
 	if (ty_is_err(c, c->self_ty))
 		return c->t_err;
 	if (fl & FL_SELF_REF)
-		return ref_of(c, c->self_ty, false);
+		return ty_ref_to(c->m, c->self_ty, false);
 	if (fl & FL_SELF_MUT)
-		return ref_of(c, c->self_ty, true);
+		return ty_ref_to(c->m, c->self_ty, true);
 	return c->self_ty;
 }
 

@@ -56,16 +56,6 @@ static uint32_t make_ty(Checker *c, Type *t)
 	return type_intern(c->m, t);
 }
 
-static uint32_t ref_ty(Checker *c, uint32_t elem, bool mut)
-{
-	Type t;
-	memset(&t, 0, sizeof t);
-	t.kind = TK_Ref;
-	t.Ref.elem = elem;
-	t.Ref.mut = mut;
-	return make_ty(c, &t);
-}
-
 static uint32_t array_ty(Checker *c, uint32_t elem, int64_t len)
 {
 	Type t;
@@ -474,7 +464,7 @@ static uint32_t check_addrof(Checker *c, uint32_t e, uint32_t expect)
 			diag_hint(dg, "declare with 'let mut' to allow mutable borrowing");
 		}
 	}
-	return ty_is_err(c, t) ? c->t_err : ref_ty(c, t, mut);
+	return ty_is_err(c, t) ? c->t_err : ty_ref_to(c->m, t, mut);
 }
 
 static uint32_t check_deref(Checker *c, uint32_t e)
